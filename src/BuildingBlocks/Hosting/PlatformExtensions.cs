@@ -1,0 +1,115 @@
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NftMarketplace.BuildingBlocks.Caching;
+using NftMarketplace.BuildingBlocks.Mediation;
+using NftMarketplace.BuildingBlocks.Messaging;
+using NftMarketplace.BuildingBlocks.Outbox;
+using NftMarketplace.BuildingBlocks.Persistence;
+using NftMarketplace.BuildingBlocks.Storage;
+using Npgsql;
+
+namespace NftMarketplace.BuildingBlocks.Hosting;
+
+/// <summary>The shared mechanics every module runs on: database, cache, broker, chain, storage, mediator.</summary>
+public static class PlatformExtensions
+{
+    public const string RedisConnectionName = "redis";
+    public const string RabbitMqConnectionName = "rabbitmq";
+    public const string ChainConnectionName = "chain";
+
+    /// <summary>Tag of readiness checks (the Host's <c>/health</c>).</summary>
+    public const string ReadyTag = "ready";
+
+    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+
+        // Fail at start-up, naming the key, rather than at the first request.
+        var database = RequiredConnectionString(configuration, ModuleDbContextOptions.ConnectionName);
+        RequiredConnectionString(configuration, RedisConnectionName);
+        RequiredConnectionString(configuration, RabbitMqConnectionName);
+        var chain = RequiredUrl(configuration, ChainConnectionName);
+        var storage = ObjectStorageOptions.Parse(RequiredConnectionString(configuration, ObjectStorageOptions.ConnectionName));
+
+        services.TryAddSingleton(TimeProvider.System);
+        AddValidatedOptions<MessagingOptions>(builder, MessagingOptions.Section, o => o.Validate());
+        AddValidatedOptions<OutboxOptions>(builder, OutboxOptions.Section, o => o.Validate());
+
+        // The migrator is the first hosted service: everything after it sees the current schema.
+        services.AddHostedService<DatabaseMigrator>();
+
+        services.AddSingleton<ISender, Mediator>();
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+
+        services.AddSingleton(NpgsqlDataSource.Create(database));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignalInterceptor>();
+
+        builder.AddRedisClient(RedisConnectionName, settings => settings.DisableHealthChecks = true);
+        services.AddSingleton<VersionedCache>();
+
+        builder.AddRabbitMQClient(RabbitMqConnectionName, settings => settings.DisableHealthChecks = true);
+        services.AddSingleton<IMessagePublisher, RabbitMqPublisher>();
+        services.AddSingleton<TopologyDeclarer>();
+        services.AddSingleton<RabbitMqConsumerHost>();
+        services.AddHostedService<MessagingHostedService>();
+
+        services.AddObjectStorage(storage);
+        services.AddHttpClient<ChainRpcHealthCheck>(http =>
+        {
+            http.BaseAddress = chain;
+            http.Timeout = TimeSpan.FromSeconds(5);
+        });
+
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<RabbitMqHealthCheck>("rabbitmq", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<ChainRpcHealthCheck>("chain", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<ObjectStorageHealthCheck>("storage", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));
+
+        return builder;
+    }
+
+    private static string RequiredConnectionString(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidConfigurationException(
+                $"ConnectionStrings:{name}",
+                $"is missing. Set it in configuration or as the environment variable ConnectionStrings__{name}.");
+
+    private static Uri RequiredUrl(IConfiguration configuration, string name)
+    {
+        var value = RequiredConnectionString(configuration, name);
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new InvalidConfigurationException($"ConnectionStrings:{name}", $"is '{value}', which is not an http(s) URL.");
+    }
+
+    private static void AddValidatedOptions<TOptions>(IHostApplicationBuilder builder, string section, Func<TOptions, IEnumerable<string>> validate)
+        where TOptions : class
+    {
+        builder.Services.AddOptions<TOptions>()
+            .Bind(builder.Configuration.GetSection(section))
+            .Validate(options => !validate(options).Any())
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(new DelegatingOptionsValidator<TOptions>(validate));
+    }
+
+    private sealed class DelegatingOptionsValidator<TOptions>(Func<TOptions, IEnumerable<string>> validate) : IValidateOptions<TOptions>
+        where TOptions : class
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            var failures = validate(options).ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Reflection;
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NftMarketplace.BuildingBlocks.Hosting;
+using NftMarketplace.BuildingBlocks.Inbox;
+using NftMarketplace.BuildingBlocks.Mediation;
+using NftMarketplace.BuildingBlocks.Messaging;
+using NftMarketplace.BuildingBlocks.Outbox;
+using NftMarketplace.BuildingBlocks.Persistence;
+
+namespace NftMarketplace.BuildingBlocks.Modules;
+
+/// <summary>What a module registers beyond its database: the events it consumes.</summary>
+public sealed class ModuleBuilder<TContext>(IHostApplicationBuilder host)
+    where TContext : ModuleDbContext
+{
+    public IHostApplicationBuilder Host { get; } = host;
+
+    /// <summary>
+    /// Consumes <typeparamref name="TEvent"/> from its exchange into <paramref name="queue"/> (a quorum queue with
+    /// retry and parking queues), applying it with <typeparamref name="THandler"/> exactly once through the inbox.
+    /// </summary>
+    public ModuleBuilder<TContext> Consume<TEvent, THandler>(string queue, params string[] bindingKeys)
+        where TEvent : IIntegrationEvent
+        where THandler : class, IIntegrationEventHandler<TEvent>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queue);
+        if (bindingKeys.Length == 0)
+        {
+            throw new ArgumentException("A consumer needs at least one binding key.", nameof(bindingKeys));
+        }
+
+        Host.Services.AddScoped<THandler>();
+        Host.Services.AddSingleton<IConsumerRegistration>(new InboxConsumer<TEvent, THandler, TContext>(queue, bindingKeys));
+        return this;
+    }
+}
+
+public static class ModuleRegistration
+{
+    /// <summary>
+    /// Registers a module: its DbContext on its own schema (migrated at start-up), its request
+    /// handlers and validators, a unit of work around each of its commands, and its outbox relay.
+    /// </summary>
+    public static ModuleBuilder<TContext> AddModule<TContext>(this IHostApplicationBuilder builder, string schema)
+        where TContext : ModuleDbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString(ModuleDbContextOptions.ConnectionName)
+            ?? throw new InvalidConfigurationException($"ConnectionStrings:{ModuleDbContextOptions.ConnectionName}", "is missing.");
+        var services = builder.Services;
+
+        services.AddDbContext<TContext>((provider, options) => options
+            .UseModuleDatabase(connectionString, schema)
+            .AddInterceptors(provider.GetRequiredService<OutboxSignalInterceptor>()));
+        builder.EnrichNpgsqlDbContext<TContext>(settings =>
+        {
+            // One readiness check covers the database for every module.
+            settings.DisableHealthChecks = true;
+            // Units of work own their transactions; a retrying strategy would replay them half-done.
+            settings.DisableRetry = true;
+        });
+
+        var assembly = typeof(TContext).Assembly;
+        AddRequestHandlers<TContext>(services, assembly);
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(schema));
+        services.AddHostedService<OutboxRelay<TContext>>();
+        return new ModuleBuilder<TContext>(builder);
+    }
+
+    private static void AddRequestHandlers<TContext>(IServiceCollection services, Assembly assembly)
+        where TContext : ModuleDbContext
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+            {
+                services.AddScoped(contract, type);
+            }
+
+            var command = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
+            if (command is not null)
+            {
+                var response = command.GetGenericArguments()[0];
+                services.AddScoped(
+                    typeof(IPipelineBehavior<,>).MakeGenericType(type, response),
+                    typeof(UnitOfWorkBehavior<,,>).MakeGenericType(type, response, typeof(TContext)));
+            }
+        }
+    }
+}

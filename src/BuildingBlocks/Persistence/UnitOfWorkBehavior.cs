@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using NftMarketplace.BuildingBlocks.Mediation;
+
+namespace NftMarketplace.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Runs a module's command in one transaction: the state change and the integration events it
+/// raised (outbox rows) commit together or not at all. Registered only for the commands of the
+/// module that owns <typeparamref name="TContext"/>.
+/// </summary>
+internal sealed class UnitOfWorkBehavior<TRequest, TResponse, TContext>(TContext db)
+    : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : ICommand<TResponse>
+    where TContext : ModuleDbContext
+{
+    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // A command sent from inside another of the same module joins its unit of work.
+            return await next().ConfigureAwait(false);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var response = await next().ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Hosting;
+using NftMarketplace.BuildingBlocks.Modules;
+using NftMarketplace.Modules.Catalog.Persistence;
+
+namespace NftMarketplace.Modules.Catalog;
+
+/// <summary>The Catalog module's one registration entry point, called by the Host.</summary>
+public static class CatalogModule
+{
+    /// <summary>The Postgres schema this module owns.</summary>
+    public const string Schema = "catalog";
+
+    public static IHostApplicationBuilder AddCatalogModule(this IHostApplicationBuilder builder)
+    {
+        builder.AddModule<CatalogDbContext>(Schema);
+        return builder;
+    }
+}
