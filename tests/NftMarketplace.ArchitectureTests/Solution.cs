@@ -1,0 +1,48 @@
+using System.Reflection;
+using System.Xml.Linq;
+using NftMarketplace.BuildingBlocks.Hosting;
+
+namespace NftMarketplace.ArchitectureTests;
+
+/// <summary>The assemblies and project files the rules speak about.</summary>
+internal static class Solution
+{
+    public const string ModulesNamespace = "NftMarketplace.Modules";
+    public const string PublicProjectSuffix = ".Contracts";
+
+    public static Assembly BuildingBlocks { get; } = typeof(PlatformExtensions).Assembly;
+
+    public static Assembly Host { get; } = typeof(Program).Assembly;
+
+    /// <summary>Every module assembly, found through the Host that composes them.</summary>
+    public static IReadOnlyList<Assembly> Modules { get; } =
+        [.. Host.GetReferencedAssemblies()
+            .Where(a => a.Name!.StartsWith(ModulesNamespace + ".", StringComparison.Ordinal))
+            .Select(Assembly.Load)
+            .OrderBy(a => a.GetName().Name, StringComparer.Ordinal)];
+
+    public static bool IsPublicProject(string assemblyName) => assemblyName.EndsWith(PublicProjectSuffix, StringComparison.Ordinal);
+
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The names of the projects a project file references.</summary>
+    public static IEnumerable<string> ProjectReferences(string projectFile) =>
+        XDocument.Load(projectFile).Descendants("ProjectReference")
+            .Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value.Replace('\\', '/')));
+
+    public static IEnumerable<string> ProjectFiles(string relativeFolder) =>
+        Directory.EnumerateFiles(Path.Combine(Root, relativeFolder), "*.csproj", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NftMarketplace.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("NftMarketplace.sln not found above the test binaries.");
+    }
+}
