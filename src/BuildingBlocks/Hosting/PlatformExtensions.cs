@@ -44,7 +44,8 @@ public static class PlatformExtensions
         // The migrator is the first hosted service: everything after it sees the current schema.
         services.AddHostedService<DatabaseMigrator>();
 
-        services.AddSingleton<ISender, Mediator>();
+        // Scoped: handlers and the module DbContexts they use must come from the caller's scope.
+        services.AddScoped<ISender, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
 

@@ -39,7 +39,7 @@ internal sealed partial class OutboxRelay<TContext>(
                 fullBatch = await RelayBatchAsync(stoppingToken).ConfigureAwait(false);
                 await CleanupIfDueAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
