@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.Modules.Auth;
 using NftMarketplace.Modules.Catalog;
@@ -8,30 +9,46 @@ using NftMarketplace.Modules.Registry;
 using NftMarketplace.Modules.Users;
 using NftMarketplace.Modules.Wallets;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddProblemDetails();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddProblemDetails();
 
-builder.AddServiceDefaults();
-builder.AddPlatform();
+    builder.AddServiceDefaults();
+    builder.AddPlatform();
 
-// The Host only composes: each module registers its own services, workers and schema.
-builder
-    .AddAuthModule()
-    .AddUsersModule()
-    .AddWalletsModule()
-    .AddRegistryModule()
-    .AddOrchestrationModule()
-    .AddIndexingModule()
-    .AddCatalogModule()
-    .AddMediaModule();
+    // The Host only composes: each module registers its own services, workers and schema.
+    builder
+        .AddAuthModule()
+        .AddUsersModule()
+        .AddWalletsModule()
+        .AddRegistryModule()
+        .AddOrchestrationModule()
+        .AddIndexingModule()
+        .AddCatalogModule()
+        .AddMediaModule();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapDefaultEndpoints();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.MapDefaultEndpoints();
 
-app.Run();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is InvalidConfigurationException or OptionsValidationException)
+{
+    // A configuration mistake is the operator's to fix: say which key, without a stack trace.
+    await Console.Error.WriteLineAsync($"NftMarketplace.Host cannot start: {ex.Message}");
+    return ExitCodes.BadConfiguration;
+}
 
 /// <summary>Entry point type, visible to tests that host the application in-process.</summary>
 public partial class Program;
+
+internal static class ExitCodes
+{
+    /// <summary>EX_CONFIG from sysexits.h: the configuration is wrong.</summary>
+    public const int BadConfiguration = 78;
+}

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using NftMarketplace.BuildingBlocks.Caching;
 using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.BuildingBlocks.Messaging;
@@ -94,23 +93,30 @@ public static class PlatformExtensions
             : throw new InvalidConfigurationException($"ConnectionStrings:{name}", $"is '{value}', which is not an http(s) URL.");
     }
 
+    /// <summary>
+    /// Binds a section and checks it while the host is being built, so a bad value stops start-up
+    /// with a message naming its key instead of surfacing later inside the host's start.
+    /// </summary>
     private static void AddValidatedOptions<TOptions>(IHostApplicationBuilder builder, string section, Func<TOptions, IEnumerable<string>> validate)
-        where TOptions : class
+        where TOptions : class, new()
     {
-        builder.Services.AddOptions<TOptions>()
-            .Bind(builder.Configuration.GetSection(section))
-            .Validate(options => !validate(options).Any())
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<TOptions>>(new DelegatingOptionsValidator<TOptions>(validate));
-    }
-
-    private sealed class DelegatingOptionsValidator<TOptions>(Func<TOptions, IEnumerable<string>> validate) : IValidateOptions<TOptions>
-        where TOptions : class
-    {
-        public ValidateOptionsResult Validate(string? name, TOptions options)
+        TOptions probe;
+        try
         {
-            var failures = validate(options).ToList();
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+            probe = builder.Configuration.GetSection(section).Get<TOptions>() ?? new TOptions();
         }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's message names the key and the type it expected.
+            throw new InvalidConfigurationException(section, $"cannot be read: {ex.Message}");
+        }
+
+        var problems = validate(probe).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidConfigurationException(section, "is invalid: " + string.Join(" ", problems));
+        }
+
+        builder.Services.AddOptions<TOptions>().Bind(builder.Configuration.GetSection(section));
     }
 }
