@@ -1,0 +1,98 @@
+using System.Text.Json;
+using NftMarketplace.IntegrationTests.Infrastructure;
+using NftMarketplace.IntegrationTests.Support;
+using Npgsql;
+
+namespace NftMarketplace.IntegrationTests.Hosting;
+
+/// <summary>The deployable Host as a real process: start-up, readiness, idempotent start, bad configuration.</summary>
+public sealed class HostProcessTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+{
+    private static readonly string[] Schemas = ["auth", "users", "wallets", "registry", "orchestration", "indexing", "catalog", "media"];
+    private static readonly string[] Dependencies = ["postgres", "redis", "rabbitmq", "chain", "storage"];
+
+    private IsolatedEnvironment _environment = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _environment = await IsolatedEnvironment.CreateAsync(
+            infrastructure.PostgresConnectionString, infrastructure.RabbitMqUri, infrastructure.RabbitMqManagementUri);
+
+    public ValueTask DisposeAsync() => _environment.DisposeAsync();
+
+    private Dictionary<string, string?> Configuration() => new()
+    {
+        ["ConnectionStrings__nftmarketplace"] = _environment.DatabaseConnectionString,
+        ["ConnectionStrings__rabbitmq"] = _environment.RabbitMqUri.ToString(),
+        ["ConnectionStrings__redis"] = infrastructure.RedisConnectionString,
+        ["ConnectionStrings__chain"] = infrastructure.ChainRpcUri.ToString(),
+        ["ConnectionStrings__storage"] = infrastructure.StorageConnectionString,
+    };
+
+    [Fact]
+    public async Task The_host_runs_on_its_own_and_reports_every_dependency_healthy()
+    {
+        await using var host = HostProcess.Start(Configuration());
+
+        using var report = await host.WaitUntilHealthyAsync();
+
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var components = report.RootElement.GetProperty("components");
+        foreach (var dependency in Dependencies)
+        {
+            Assert.Equal("Healthy", components.GetProperty(dependency).GetProperty("status").GetString());
+        }
+
+        Assert.Equal(0, await host.StopAsync());
+    }
+
+    [Fact]
+    public async Task Replicas_starting_together_migrate_and_declare_the_topology_once()
+    {
+        // Two replicas on one database and broker, started at the same moment, then a third later.
+        await using (var first = HostProcess.Start(Configuration()))
+        await using (var second = HostProcess.Start(Configuration()))
+        {
+            (await first.WaitUntilHealthyAsync()).Dispose();
+            (await second.WaitUntilHealthyAsync()).Dispose();
+            Assert.Equal(0, await first.StopAsync());
+            Assert.Equal(0, await second.StopAsync());
+        }
+
+        await using (var third = HostProcess.Start(Configuration()))
+        {
+            (await third.WaitUntilHealthyAsync()).Dispose();
+            Assert.Equal(0, await third.StopAsync());
+        }
+
+        await using var connection = new NpgsqlConnection(_environment.DatabaseConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        foreach (var schema in Schemas)
+        {
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{schema}\".__ef_migrations_history", connection);
+            Assert.Equal(1L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+            await using var tables = new NpgsqlCommand(
+                $"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{schema}' AND table_name IN ('outbox_messages', 'processed_events')",
+                connection);
+            Assert.Equal(2L, await tables.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+    }
+
+    [Theory]
+    [InlineData("ConnectionStrings__redis", null, "ConnectionStrings:redis")]
+    [InlineData("ConnectionStrings__chain", "not a url", "ConnectionStrings:chain")]
+    [InlineData("ConnectionStrings__storage", "Endpoint=http://127.0.0.1:1;Bucket=media", "ConnectionStrings:storage")]
+    [InlineData("Messaging__MaxDeliveryAttempts", "0", "Messaging:MaxDeliveryAttempts")]
+    [InlineData("Outbox__BatchSize", "-5", "Outbox:BatchSize")]
+    [InlineData("Messaging__RetryDelay", "soon", "Messaging:RetryDelay")]
+    public async Task Bad_configuration_stops_start_up_with_a_message_naming_the_key(string variable, string? value, string namedKey)
+    {
+        var configuration = Configuration();
+        configuration[variable] = value;
+
+        await using var host = HostProcess.Start(configuration);
+
+        Assert.Equal(78, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(namedKey, host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", host.Output, StringComparison.Ordinal);
+    }
+}

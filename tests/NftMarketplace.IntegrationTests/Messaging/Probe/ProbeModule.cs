@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using NftMarketplace.BuildingBlocks.Inbox;
+using NftMarketplace.BuildingBlocks.Mediation;
+using NftMarketplace.BuildingBlocks.Messaging;
+using NftMarketplace.BuildingBlocks.Persistence;
+
+namespace NftMarketplace.IntegrationTests.Messaging.Probe;
+
+/// <summary>
+/// A minimal module that exercises the building blocks exactly as a real module does:
+/// a command that changes state and raises an event through the outbox, and a consumer
+/// that applies the event through the inbox.
+/// </summary>
+public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "probe";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Thing> Things => Set<Thing>();
+
+    public DbSet<Effect> Effects => Set<Effect>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Thing>().ToTable("things");
+        modelBuilder.Entity<Effect>().ToTable("effects").HasKey(e => e.Id);
+    }
+}
+
+internal sealed class ProbeDesignTimeFactory : ModuleDesignTimeFactory<ProbeDbContext>
+{
+    protected override string Schema => ProbeDbContext.SchemaName;
+}
+
+public sealed class Thing
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+}
+
+/// <summary>One row per time the consumer applied an event: the test counts them.</summary>
+public sealed class Effect
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid EventId { get; set; }
+
+    public string ThingName { get; set; } = "";
+}
+
+public sealed record ThingRecorded(Guid ThingId, string Name, bool Poison = false) : IntegrationEvent, IIntegrationEvent
+{
+    public const string ExchangeName = "probe.events";
+    public const string Queue = "probe.thing_recorded";
+
+    public static string Exchange => ExchangeName;
+
+    public static string Schema => "probe.thing_recorded";
+
+    public static int Version => 1;
+
+    public string RoutingKey => "thing.recorded";
+}
+
+public sealed record RecordThing(string Name, bool Poison = false, bool FailAfterRaising = false) : ICommand<Guid>;
+
+internal sealed class RecordThingHandler(ProbeDbContext db) : IRequestHandler<RecordThing, Guid>
+{
+    public Task<Guid> Handle(RecordThing request, CancellationToken cancellationToken)
+    {
+        var thing = new Thing { Id = Guid.CreateVersion7(), Name = request.Name };
+        db.Things.Add(thing);
+        db.AddIntegrationEvent(new ThingRecorded(thing.Id, thing.Name, request.Poison));
+        if (request.FailAfterRaising)
+        {
+            throw new InvalidOperationException("The command fails after raising its event.");
+        }
+
+        return Task.FromResult(thing.Id);
+    }
+}
+
+/// <summary>Counts calls per event so tests can see retries, and fails on purpose for poison events.</summary>
+public sealed class HandlerCalls
+{
+    private readonly ConcurrentDictionary<Guid, int> _calls = new();
+
+    public int For(Guid eventId) => _calls.GetValueOrDefault(eventId);
+
+    internal void Record(Guid eventId) => _calls.AddOrUpdate(eventId, 1, (_, n) => n + 1);
+}
+
+internal sealed class ThingRecordedHandler(ProbeDbContext db, HandlerCalls calls) : IIntegrationEventHandler<ThingRecorded>
+{
+    public Task Handle(ThingRecorded @event, CancellationToken cancellationToken)
+    {
+        calls.Record(@event.EventId);
+        if (@event.Poison)
+        {
+            throw new InvalidOperationException("This event can never be applied.");
+        }
+
+        db.Effects.Add(new Effect { EventId = @event.EventId, ThingName = @event.Name });
+        return Task.CompletedTask;
+    }
+}
