@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NftMarketplace.BuildingBlocks.Hosting;
+using NftMarketplace.GraphQL;
 using NftMarketplace.Modules.Auth;
 using NftMarketplace.Modules.Catalog;
 using NftMarketplace.Modules.Indexing;
@@ -27,12 +28,16 @@ try
         .AddIndexingModule()
         .AddCatalogModule()
         .AddMediaModule();
+    builder.AddGraphQLGateway();
 
     var app = builder.Build();
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    // After authentication (once there is one): signed-in callers are rate-limited by user id.
+    app.UseRateLimiter();
     app.MapDefaultEndpoints();
+    app.MapGraphQL();
 
     await app.RunAsync();
     return 0;

@@ -4,31 +4,38 @@ namespace NftMarketplace.ArchitectureTests;
 
 public sealed class LayeringTests
 {
-    [Fact]
-    public void Building_blocks_reference_no_module()
+    public static TheoryData<string> BuildingBlockNames => [.. Solution.BuildingBlockProjects];
+
+    [Theory]
+    [MemberData(nameof(BuildingBlockNames))]
+    public void Building_blocks_reference_no_module(string name)
     {
-        var result = Types.InAssembly(Solution.BuildingBlocks)
+        var assembly = Solution.BuildingBlockAssemblies.Single(a => a.GetName().Name == name);
+        var result = Types.InAssembly(assembly)
             .ShouldNot().HaveDependencyOn(Solution.ModulesNamespace)
             .GetResult();
 
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
         Assert.DoesNotContain(
-            Solution.BuildingBlocks.GetReferencedAssemblies(),
+            assembly.GetReferencedAssemblies(),
             a => a.Name!.StartsWith(Solution.ModulesNamespace, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Building_blocks_project_references_no_module()
+    public void Building_block_projects_reference_no_module()
     {
-        var references = Solution.ProjectReferences(Path.Combine(Solution.Root, "src/BuildingBlocks/NftMarketplace.BuildingBlocks.csproj"));
-        Assert.DoesNotContain(references, r => r.StartsWith(Solution.ModulesNamespace, StringComparison.Ordinal));
+        foreach (var project in Solution.ProjectFiles("src").Where(p => Solution.BuildingBlockProjects.Contains(Path.GetFileNameWithoutExtension(p))))
+        {
+            var references = Solution.ProjectReferences(project);
+            Assert.DoesNotContain(references, r => r.StartsWith(Solution.ModulesNamespace, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
     public void Nothing_references_the_host()
     {
         var host = Solution.Host.GetName().Name;
-        foreach (var assembly in Solution.Modules.Append(Solution.BuildingBlocks))
+        foreach (var assembly in Solution.Modules.Concat(Solution.BuildingBlockAssemblies))
         {
             Assert.DoesNotContain(assembly.GetReferencedAssemblies(), a => a.Name == host);
         }

@@ -35,7 +35,7 @@ public sealed class ModuleBoundaryTests
         {
             var self = Path.GetFileNameWithoutExtension(project);
             var offending = Solution.ProjectReferences(project)
-                .Where(reference => reference != "NftMarketplace.BuildingBlocks"
+                .Where(reference => !Solution.BuildingBlockProjects.Contains(reference)
                     && !Solution.IsPublicProject(reference)
                     && reference != self.Replace(Solution.PublicProjectSuffix, "", StringComparison.Ordinal));
             Assert.True(!offending.Any(), $"{self} references {string.Join(", ", offending)}");

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Xml.Linq;
 using NftMarketplace.BuildingBlocks.Hosting;
+using NftMarketplace.GraphQL;
 
 namespace NftMarketplace.ArchitectureTests;
 
@@ -11,6 +12,14 @@ internal static class Solution
     public const string PublicProjectSuffix = ".Contracts";
 
     public static Assembly BuildingBlocks { get; } = typeof(PlatformExtensions).Assembly;
+
+    public static Assembly GraphQL { get; } = typeof(GraphQLGateway).Assembly;
+
+    /// <summary>Shared mechanics every module may use; none of them may know a module.</summary>
+    public static IReadOnlyList<Assembly> BuildingBlockAssemblies { get; } = [BuildingBlocks, GraphQL];
+
+    public static IReadOnlySet<string> BuildingBlockProjects { get; } =
+        BuildingBlockAssemblies.Select(a => a.GetName().Name!).ToHashSet(StringComparer.Ordinal);
 
     public static Assembly Host { get; } = typeof(Program).Assembly;
 

@@ -37,8 +37,8 @@ public static class PlatformExtensions
         var storage = ObjectStorageOptions.Parse(RequiredConnectionString(configuration, ObjectStorageOptions.ConnectionName));
 
         services.TryAddSingleton(TimeProvider.System);
-        AddValidatedOptions<MessagingOptions>(builder, MessagingOptions.Section, o => o.Validate());
-        AddValidatedOptions<OutboxOptions>(builder, OutboxOptions.Section, o => o.Validate());
+        builder.AddValidatedOptions<MessagingOptions>(MessagingOptions.Section, o => o.Validate());
+        builder.AddValidatedOptions<OutboxOptions>(OutboxOptions.Section, o => o.Validate());
 
         // The migrator is the first hosted service: everything after it sees the current schema.
         services.AddHostedService<DatabaseMigrator>();
@@ -91,32 +91,5 @@ public static class PlatformExtensions
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
             : throw new InvalidConfigurationException($"ConnectionStrings:{name}", $"is '{value}', which is not an http(s) URL.");
-    }
-
-    /// <summary>
-    /// Binds a section and checks it while the host is being built, so a bad value stops start-up
-    /// with a message naming its key instead of surfacing later inside the host's start.
-    /// </summary>
-    private static void AddValidatedOptions<TOptions>(IHostApplicationBuilder builder, string section, Func<TOptions, IEnumerable<string>> validate)
-        where TOptions : class, new()
-    {
-        TOptions probe;
-        try
-        {
-            probe = builder.Configuration.GetSection(section).Get<TOptions>() ?? new TOptions();
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The binder's message names the key and the type it expected.
-            throw new InvalidConfigurationException(section, $"cannot be read: {ex.Message}");
-        }
-
-        var problems = validate(probe).ToList();
-        if (problems.Count > 0)
-        {
-            throw new InvalidConfigurationException(section, "is invalid: " + string.Join(" ", problems));
-        }
-
-        builder.Services.AddOptions<TOptions>().Bind(builder.Configuration.GetSection(section));
     }
 }

@@ -19,14 +19,7 @@ public sealed class HostProcessTests(InfrastructureFixture infrastructure) : IAs
 
     public ValueTask DisposeAsync() => _environment.DisposeAsync();
 
-    private Dictionary<string, string?> Configuration() => new()
-    {
-        ["ConnectionStrings__nftmarketplace"] = _environment.DatabaseConnectionString,
-        ["ConnectionStrings__rabbitmq"] = _environment.RabbitMqUri.ToString(),
-        ["ConnectionStrings__redis"] = infrastructure.RedisConnectionString,
-        ["ConnectionStrings__chain"] = infrastructure.ChainRpcUri.ToString(),
-        ["ConnectionStrings__storage"] = infrastructure.StorageConnectionString,
-    };
+    private Dictionary<string, string?> Configuration() => _environment.HostEnvironment(infrastructure);
 
     [Fact]
     public async Task The_host_runs_on_its_own_and_reports_every_dependency_healthy()

@@ -31,6 +31,22 @@ public sealed class IsolatedEnvironment : IAsyncDisposable
 
     private string AdminConnectionString { get; }
 
+    /// <summary>What the Host needs to run in this environment, as environment variables.</summary>
+    public Dictionary<string, string?> HostEnvironment(Infrastructure.InfrastructureFixture infrastructure)
+    {
+        ArgumentNullException.ThrowIfNull(infrastructure);
+        return new()
+        {
+            ["ConnectionStrings__nftmarketplace"] = DatabaseConnectionString,
+            ["ConnectionStrings__rabbitmq"] = RabbitMqUri.ToString(),
+            ["ConnectionStrings__redis"] = infrastructure.RedisConnectionString,
+            ["ConnectionStrings__chain"] = infrastructure.ChainRpcUri.ToString(),
+            ["ConnectionStrings__storage"] = infrastructure.StorageConnectionString,
+            // Every test client is 127.0.0.1: one shared per-IP budget would throttle unrelated tests.
+            ["GraphQL__RateLimit__PerIpPermits"] = "100000",
+        };
+    }
+
     public static async Task<IsolatedEnvironment> CreateAsync(string postgresConnectionString, Uri rabbitMqUri, Uri rabbitMqManagementUri)
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..16];

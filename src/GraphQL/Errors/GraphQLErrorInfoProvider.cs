@@ -1,0 +1,48 @@
+using GraphQL;
+using GraphQL.Execution;
+using NftMarketplace.BuildingBlocks.Errors;
+
+namespace NftMarketplace.GraphQL.Errors;
+
+/// <summary>
+/// Writes each error with <c>extensions.code</c> from the documented set, plus <c>field</c>/<c>fields</c> for bad
+/// input and the engine's own <c>graphqlCode</c>/<c>specSection</c> for parse and validation errors. Exception
+/// details appear only when <paramref name="exposeDetails"/> is set (Development).
+/// </summary>
+internal sealed class GraphQLErrorInfoProvider(bool exposeDetails) : IErrorInfoProvider
+{
+    public const string Code = "code";
+    public const string Field = "field";
+    public const string Fields = "fields";
+    public const string GraphQLCode = "graphqlCode";
+    public const string SpecSection = "specSection";
+    public const string Details = "details";
+
+    public ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var error = ErrorClassifier.Classify(executionError);
+        var extensions = new Dictionary<string, object?> { [Code] = error.Code.ToWire() };
+        AddIfSet(extensions, Field, error.Field);
+        if (error.Fields is { Count: > 0 } fields)
+        {
+            extensions[Fields] = fields.Select(f => new Dictionary<string, object?> { ["field"] = f.Field, ["message"] = f.Message }).ToList();
+        }
+
+        AddIfSet(extensions, GraphQLCode, error.GraphQLCode);
+        AddIfSet(extensions, SpecSection, error.SpecSection);
+        if (exposeDetails && error.Unexpected is { } unexpected)
+        {
+            extensions[Details] = unexpected.ToString();
+        }
+
+        return new ErrorInfo { Message = error.Message, Extensions = extensions };
+    }
+
+    private static void AddIfSet(Dictionary<string, object?> extensions, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            extensions[key] = value;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using NftMarketplace.GraphQL.Composition;
+using NftMarketplace.BuildingBlocks.Hosting;
+using NftMarketplace.GraphQL.Configuration;
+using NftMarketplace.GraphQL.Errors;
+using NftMarketplace.GraphQL.Http;
+using NftMarketplace.GraphQL.Limits;
+
+namespace NftMarketplace.GraphQL;
+
+/// <summary>The Host's GraphQL endpoint: one schema from every module, served over HTTP at <see cref="Path"/>.</summary>
+public static class GraphQLGateway
+{
+    public const string Path = "/graphql";
+
+    /// <summary>
+    /// Registers the schema (modules add to it with <see cref="GraphQLContributorRegistration.AddGraphQLContributor{TContributor}"/>,
+    /// before or after this call), the engine with its limits from the <c>GraphQL</c> section, and the rate limiter policy.
+    /// </summary>
+    public static IHostApplicationBuilder AddGraphQLGateway(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.AddValidatedOptions<GraphQLOptions>(GraphQLOptions.Section, o => o.Validate());
+        var isDevelopment = builder.Environment.IsDevelopment();
+        var services = builder.Services;
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLContributor, ServerTimeContributor>());
+        GraphQLContributorRegistration.AddGraphTypes(services, typeof(GraphQLGateway).Assembly);
+
+        services.AddGraphQL(graphql =>
+        {
+            graphql
+                .AddSchema<GatewaySchema>()
+                .AddSystemTextJson()
+                .AddErrorInfoProvider(new GraphQLErrorInfoProvider(exposeDetails: isDevelopment))
+                // Serial, like mutations: resolvers share the request's scoped mediator and DbContexts,
+                // which must not be used by two resolvers at once.
+                .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+                .AddComplexityAnalyzer(complexity =>
+                {
+                    complexity.MaxDepth = options.MaxDepth;
+                    complexity.MaxComplexity = options.MaxComplexity;
+                })
+                .AddValidationRule(new MaxAliasesRule(options.MaxAliases))
+                .WithTimeout(options.ExecutionTimeout)
+                .AddUnhandledExceptionHandler(UnexpectedErrorLogging.LogAsync);
+
+            if (!options.IntrospectionEnabled(isDevelopment))
+            {
+                graphql.AddValidationRule(NoIntrospectionValidationRule.Instance);
+            }
+        });
+
+        services.AddSingleton<GraphQLRequestParser>();
+        services.AddSingleton<GraphQLResponseWriter>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddHostedService<SchemaCheck>();
+        services.AddRateLimiter(limiter => limiter.AddPolicy(GraphQLRateLimitPolicy.Name, new GraphQLRateLimitPolicy(options.RateLimit)));
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps GET and POST on <paramref name="pattern"/>. Needs <c>app.UseRateLimiter()</c> in the pipeline (after
+    /// authentication, so signed-in users are counted by user id).
+    /// </summary>
+    public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern = Path)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints
+            .MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], context =>
+                context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context))
+            .RequireRateLimiting(GraphQLRateLimitPolicy.Name)
+            .WithDisplayName("GraphQL");
+    }
+}
