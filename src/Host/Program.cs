@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.GraphQL;
+using NftMarketplace.GraphQL.GraphiQL;
 using NftMarketplace.Modules.Auth;
 using NftMarketplace.Modules.Catalog;
 using NftMarketplace.Modules.Indexing;
@@ -29,6 +30,7 @@ try
         .AddCatalogModule()
         .AddMediaModule();
     builder.AddGraphQLGateway();
+    builder.AddGraphiQL();
 
     var app = builder.Build();
 
@@ -38,6 +40,7 @@ try
     app.UseRateLimiter();
     app.MapDefaultEndpoints();
     app.MapGraphQL();
+    app.MapGraphiQL();
 
     await app.RunAsync();
     return 0;
