@@ -43,10 +43,7 @@ public static class PlatformExtensions
         // The migrator is the first hosted service: everything after it sees the current schema.
         services.AddHostedService<DatabaseMigrator>();
 
-        // Scoped: handlers and the module DbContexts they use must come from the caller's scope.
-        services.AddScoped<ISender, Mediator>();
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddMediator();
 
         services.AddSingleton(NpgsqlDataSource.Create(database));
         services.AddSingleton<OutboxSignal>();

@@ -1,0 +1,35 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using NftMarketplace.Benchmarks;
+using NftMarketplace.BuildingBlocks.Mediation;
+using NftMarketplace.GraphQL;
+
+// Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one
+// server so both see the same machine. Usage: ./nft bench [iterations]
+var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+
+var builder = WebApplication.CreateSlimBuilder([]);
+builder.Logging.ClearProviders();
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+// One machine-local client must not be throttled like an anonymous internet caller.
+builder.Configuration["GraphQL:RateLimit:PerIpPermits"] = "1000000";
+builder.Services.AddMediator();
+builder.AddGraphQLGateway();
+
+var app = builder.Build();
+app.UseRateLimiter();
+app.MapGraphQL();
+app.MapPost("/baseline", () => Results.Bytes(HttpLatencyBenchmark.SameResponse, "application/json"));
+await app.StartAsync();
+var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+
+Console.WriteLine($"NftMarketplace latency benchmark — {iterations} round trips per scenario, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+var (graphql, baseline) = await HttpLatencyBenchmark.RunAsync(address, iterations, warmup: Math.Min(iterations, 2_000));
+
+Console.WriteLine();
+Console.WriteLine("| scenario | n | p50 | p99 | baseline | baseline p50 | baseline p99 | p50 ratio | p99 ratio |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+Console.WriteLine(LatencySample.Row(graphql, baseline));
+
+await app.StopAsync();
