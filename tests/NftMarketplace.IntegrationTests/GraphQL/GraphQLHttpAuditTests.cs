@@ -8,24 +8,13 @@ namespace NftMarketplace.IntegrationTests.GraphQL;
 /// The npm graphql-http package's <c>auditServer</c> (every MUST, SHOULD and MAY of the GraphQL-over-HTTP
 /// specification) run against the real Host process.
 /// </summary>
-public sealed partial class GraphQLHttpAuditTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed partial class GraphQLHttpAuditTests(InfrastructureFixture infrastructure) : IsolatedTest(infrastructure)
 {
-    private IsolatedEnvironment _environment = null!;
-
-    public async ValueTask InitializeAsync() =>
-        _environment = await IsolatedEnvironment.CreateAsync(
-            infrastructure.PostgresConnectionString, infrastructure.RabbitMqUri, infrastructure.RabbitMqManagementUri);
-
-    public ValueTask DisposeAsync() => _environment.DisposeAsync();
-
     [Fact]
     public async Task Every_graphql_over_http_audit_is_ok()
     {
-        var configuration = _environment.HostEnvironment(infrastructure);
         // The audit's probes use __type; introspection is off by default outside Development.
-        configuration["GraphQL__EnableIntrospection"] = "true";
-        await using var host = HostProcess.Start(configuration);
-        (await host.WaitUntilHealthyAsync()).Dispose();
+        await using var host = await StartHealthyHostAsync(c => c["GraphQL__EnableIntrospection"] = "true");
 
         var (exitCode, output) = await NodeTests.RunAsync("graphql-http", new Dictionary<string, string>
         {

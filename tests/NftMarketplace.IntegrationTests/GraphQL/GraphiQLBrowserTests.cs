@@ -4,23 +4,17 @@ using NftMarketplace.IntegrationTests.Support;
 namespace NftMarketplace.IntegrationTests.GraphQL;
 
 /// <summary>The browser IDE, served by the real Host from local assets, driven in headless Chromium.</summary>
-public sealed class GraphiQLBrowserTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class GraphiQLBrowserTests(InfrastructureFixture infrastructure) : IsolatedTest(infrastructure)
 {
-    private IsolatedEnvironment _environment = null!;
-
-    public async ValueTask InitializeAsync() =>
-        _environment = await IsolatedEnvironment.CreateAsync(
-            infrastructure.PostgresConnectionString, infrastructure.RabbitMqUri, infrastructure.RabbitMqManagementUri);
-
-    public ValueTask DisposeAsync() => _environment.DisposeAsync();
-
     [Fact]
     public async Task GraphiQL_runs_a_query_in_a_browser_without_leaving_the_host()
     {
-        var configuration = _environment.HostEnvironment(infrastructure);
-        configuration["GraphQL__Ui__Enabled"] = "true";
-        await using var host = HostProcess.Start(configuration);
-        (await host.WaitUntilHealthyAsync()).Dispose();
+        // As in Development: the IDE reads the schema through introspection.
+        await using var host = await StartHealthyHostAsync(c =>
+        {
+            c["GraphQL__Ui__Enabled"] = "true";
+            c["GraphQL__EnableIntrospection"] = "true";
+        });
 
         var (exitCode, output) = await NodeTests.RunAsync("graphiql", new Dictionary<string, string>
         {
@@ -34,8 +28,7 @@ public sealed class GraphiQLBrowserTests(InfrastructureFixture infrastructure) :
     [Fact]
     public async Task GraphiQL_is_not_served_outside_development_unless_enabled()
     {
-        await using var host = HostProcess.Start(_environment.HostEnvironment(infrastructure));
-        (await host.WaitUntilHealthyAsync()).Dispose();
+        await using var host = await StartHealthyHostAsync();
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
         using var response = await http.GetAsync("graphql/ui/", TestContext.Current.CancellationToken);

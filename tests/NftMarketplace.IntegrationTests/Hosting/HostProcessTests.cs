@@ -6,20 +6,12 @@ using Npgsql;
 namespace NftMarketplace.IntegrationTests.Hosting;
 
 /// <summary>The deployable Host as a real process: start-up, readiness, idempotent start, bad configuration.</summary>
-public sealed class HostProcessTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class HostProcessTests(InfrastructureFixture infrastructure) : IsolatedTest(infrastructure)
 {
     private static readonly string[] Schemas = ["auth", "users", "wallets", "registry", "orchestration", "indexing", "catalog", "media"];
     private static readonly string[] Dependencies = ["postgres", "redis", "rabbitmq", "chain", "storage"];
 
-    private IsolatedEnvironment _environment = null!;
-
-    public async ValueTask InitializeAsync() =>
-        _environment = await IsolatedEnvironment.CreateAsync(
-            infrastructure.PostgresConnectionString, infrastructure.RabbitMqUri, infrastructure.RabbitMqManagementUri);
-
-    public ValueTask DisposeAsync() => _environment.DisposeAsync();
-
-    private Dictionary<string, string?> Configuration() => _environment.HostEnvironment(infrastructure);
+    private Dictionary<string, string?> Configuration() => Environment.HostEnvironment(Infrastructure);
 
     [Fact]
     public async Task The_host_runs_on_its_own_and_reports_every_dependency_healthy()
@@ -57,7 +49,7 @@ public sealed class HostProcessTests(InfrastructureFixture infrastructure) : IAs
             Assert.Equal(0, await third.StopAsync());
         }
 
-        await using var connection = new NpgsqlConnection(_environment.DatabaseConnectionString);
+        await using var connection = new NpgsqlConnection(Environment.DatabaseConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         foreach (var schema in Schemas)
         {

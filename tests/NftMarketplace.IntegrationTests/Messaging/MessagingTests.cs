@@ -14,19 +14,11 @@ using RabbitMQ.Client;
 namespace NftMarketplace.IntegrationTests.Messaging;
 
 /// <summary>Outbox → RabbitMQ → inbox against real Postgres and RabbitMQ.</summary>
-public sealed class MessagingTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class MessagingTests(InfrastructureFixture infrastructure) : IsolatedTest(infrastructure)
 {
     private readonly HandlerCalls _calls = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private IsolatedEnvironment _environment = null!;
-
-    public async ValueTask InitializeAsync() =>
-        _environment = await IsolatedEnvironment.CreateAsync(
-            infrastructure.PostgresConnectionString, infrastructure.RabbitMqUri, infrastructure.RabbitMqManagementUri);
-
-    public ValueTask DisposeAsync() => _environment.DisposeAsync();
-
     [Fact]
     public async Task An_event_raised_by_a_command_is_applied_once_by_its_consumer()
     {
@@ -174,7 +166,7 @@ public sealed class MessagingTests(InfrastructureFixture infrastructure) : IAsyn
     }
 
     private Task<RunningHost> StartAsync(bool withOutboxRelay = true) =>
-        RunningHost.StartAsync(ProbeHost.Build(infrastructure, _environment, _calls, withOutboxRelay));
+        RunningHost.StartAsync(ProbeHost.Build(Infrastructure, Environment, _calls, withOutboxRelay));
 
     private static async Task<Guid> SendAsync(RunningHost host, RecordThing command)
     {
@@ -218,7 +210,7 @@ public sealed class MessagingTests(InfrastructureFixture infrastructure) : IAsyn
     }
 
     private async Task<IConnection> ConnectAsync() =>
-        await new ConnectionFactory { Uri = _environment.RabbitMqUri }.CreateConnectionAsync();
+        await new ConnectionFactory { Uri = Environment.RabbitMqUri }.CreateConnectionAsync();
 
     private async Task PublishRawAsync(string exchange, string routingKey, Guid messageId, string body)
     {
