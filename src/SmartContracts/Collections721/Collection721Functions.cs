@@ -1,0 +1,56 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
+
+namespace NftMarketplace.SmartContracts.Collections721;
+
+/// <summary>Owner or minter: mints the next token id (sequential from 1) to <see cref="To"/> with its URI.</summary>
+[Function("mint", "uint256")]
+public sealed class Mint721Function : FunctionMessage
+{
+    [Parameter("address", "to", 1)]
+    public string To { get; set; } = "";
+
+    [Parameter("string", "uri", 2)]
+    public string Uri { get; set; } = "";
+}
+
+/// <summary>Owner or minter: mints one consecutive token id per URI; returns the first.</summary>
+[Function("mintBatch", "uint256")]
+public sealed class MintBatch721Function : FunctionMessage
+{
+    [Parameter("address", "to", 1)]
+    public string To { get; set; } = "";
+
+    [Parameter("string[]", "uris", 2)]
+    public List<string> Uris { get; set; } = [];
+}
+
+[Function("tokenURI", "string")]
+public sealed class TokenUriFunction : FunctionMessage
+{
+    [Parameter("uint256", "tokenId", 1)]
+    public BigInteger TokenId { get; set; }
+}
+
+[Function("ownerOf", "address")]
+public sealed class OwnerOfFunction : FunctionMessage
+{
+    [Parameter("uint256", "tokenId", 1)]
+    public BigInteger TokenId { get; set; }
+}
+
+[Function("balanceOf", "uint256")]
+public sealed class BalanceOf721Function : FunctionMessage
+{
+    [Parameter("address", "owner", 1)]
+    public string Owner { get; set; } = "";
+}
+
+/// <summary>Tokens minted so far (there is no burning).</summary>
+[Function("totalSupply", "uint256")]
+public sealed class TotalSupply721Function : FunctionMessage;
+
+/// <summary>The cap on tokens ever minted; 0 = unlimited.</summary>
+[Function("maxSupply", "uint256")]
+public sealed class MaxSupply721Function : FunctionMessage;
