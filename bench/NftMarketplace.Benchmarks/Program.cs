@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using NftMarketplace.Benchmarks;
 using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.GraphQL;
+using NftMarketplace.GraphQL.Composition;
+using NftMarketplace.GraphQL.Subscriptions;
 
 // Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one
 // server so both see the same machine. Usage: ./nft bench [iterations]
@@ -15,21 +17,30 @@ builder.WebHost.UseUrls("http://127.0.0.1:0");
 // One machine-local client must not be throttled like an anonymous internet caller.
 builder.Configuration["GraphQL:RateLimit:PerIpPermits"] = "1000000";
 builder.Services.AddMediator();
+builder.AddGraphQLContributor<BenchFields>();
 builder.AddGraphQLGateway();
 
 var app = builder.Build();
+app.UseWebSockets();
 app.UseRateLimiter();
 app.MapGraphQL();
+app.Map(SubscriptionLatencyBenchmark.EchoPath, SubscriptionLatencyBenchmark.EchoAsync);
 app.MapPost("/baseline", () => Results.Bytes(HttpLatencyBenchmark.SameResponse, "application/json"));
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
 Console.WriteLine($"NftMarketplace latency benchmark — {iterations} round trips per scenario, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-var (graphql, baseline) = await HttpLatencyBenchmark.RunAsync(address, iterations, warmup: Math.Min(iterations, 2_000));
+var warmup = Math.Min(iterations, 2_000);
+var (graphql, baseline) = await HttpLatencyBenchmark.RunAsync(address, iterations, warmup);
+var (subscription, echo) = await SubscriptionLatencyBenchmark.RunAsync(
+    address, app.Services.GetRequiredService<ISubscriptionPublisher>(), iterations, warmup);
 
 Console.WriteLine();
 Console.WriteLine("| scenario | n | p50 | p99 | baseline | baseline p50 | baseline p99 | p50 ratio | p99 ratio |");
 Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 Console.WriteLine(LatencySample.Row(graphql, baseline));
+Console.WriteLine(LatencySample.Row(subscription, echo));
+Console.WriteLine();
+Console.WriteLine("Subscription events are delivered by this replica's broker; with several replicas they also cross Redis pub/sub.");
 
 await app.StopAsync();

@@ -8,12 +8,16 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.GraphQL.Configuration;
 using NftMarketplace.GraphQL.Errors;
 using NftMarketplace.GraphQL.Http;
 using NftMarketplace.GraphQL.Limits;
+using NftMarketplace.GraphQL.Relay;
+using NftMarketplace.GraphQL.Uploads;
+using NftMarketplace.GraphQL.WebSockets;
 
 namespace NftMarketplace.GraphQL;
 
@@ -35,6 +39,9 @@ public static class GraphQLGateway
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLContributor, ServerTimeContributor>());
+        builder.AddAccessTokens();
+        builder.AddUploads();
+        services.AddRelay();
         GraphQLContributorRegistration.AddGraphTypes(services, typeof(GraphQLGateway).Assembly);
 
         services.AddGraphQL(graphql =>
@@ -46,12 +53,15 @@ public static class GraphQLGateway
                 // Serial, like mutations: resolvers share the request's scoped mediator and DbContexts,
                 // which must not be used by two resolvers at once.
                 .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+                // Each event of a subscription resolves in a fresh scope, serially, like a query.
+                .AddScopedSubscriptionExecutionStrategy()
                 .AddComplexityAnalyzer(complexity =>
                 {
                     complexity.MaxDepth = options.MaxDepth;
                     complexity.MaxComplexity = options.MaxComplexity;
                 })
                 .AddValidationRule(new MaxAliasesRule(options.MaxAliases))
+                .AddValidationRule(FieldAuthorizationRule.Instance)
                 .WithTimeout(options.ExecutionTimeout)
                 .AddUnhandledExceptionHandler(UnexpectedErrorLogging.LogAsync);
 
@@ -65,6 +75,7 @@ public static class GraphQLGateway
         services.AddSingleton<GraphQLResponseWriter>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddHostedService<SchemaCheck>();
+        builder.AddGraphQLSubscriptions();
         services.AddRateLimiter(limiter => limiter.AddPolicy(GraphQLRateLimitPolicy.Name, new GraphQLRateLimitPolicy(options.RateLimit)));
         return builder;
     }
@@ -80,6 +91,7 @@ public static class GraphQLGateway
             .MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], context =>
                 context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context))
             .RequireRateLimiting(GraphQLRateLimitPolicy.Name)
+            .WithGraphQLWebSockets()
             .WithDisplayName("GraphQL");
     }
 }

@@ -1,15 +1,8 @@
 using Microsoft.Extensions.Options;
 using NftMarketplace.BuildingBlocks.Hosting;
+using NftMarketplace.Composition;
 using NftMarketplace.GraphQL;
 using NftMarketplace.GraphQL.GraphiQL;
-using NftMarketplace.Modules.Auth;
-using NftMarketplace.Modules.Catalog;
-using NftMarketplace.Modules.Indexing;
-using NftMarketplace.Modules.Media;
-using NftMarketplace.Modules.Orchestration;
-using NftMarketplace.Modules.Registry;
-using NftMarketplace.Modules.Users;
-using NftMarketplace.Modules.Wallets;
 
 try
 {
@@ -17,26 +10,14 @@ try
     builder.Services.AddProblemDetails();
 
     builder.AddServiceDefaults();
-    builder.AddPlatform();
-
-    // The Host only composes: each module registers its own services, workers and schema.
-    builder
-        .AddAuthModule()
-        .AddUsersModule()
-        .AddWalletsModule()
-        .AddRegistryModule()
-        .AddOrchestrationModule()
-        .AddIndexingModule()
-        .AddCatalogModule()
-        .AddMediaModule();
-    builder.AddGraphQLGateway();
-    builder.AddGraphiQL();
+    HostComposition.AddModules(builder);
 
     var app = builder.Build();
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
-    // After authentication (once there is one): signed-in callers are rate-limited by user id.
+    // Bearer access tokens; before the rate limiter, so signed-in callers are rate-limited by user id.
+    app.UseAuthentication();
     app.UseRateLimiter();
     app.MapDefaultEndpoints();
     app.MapGraphQL();

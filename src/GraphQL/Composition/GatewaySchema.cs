@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using NftMarketplace.BuildingBlocks.Ethereum;
 using NftMarketplace.GraphQL.Scalars;
+using NftMarketplace.GraphQL.Uploads;
 
 namespace NftMarketplace.GraphQL.Composition;
 
@@ -31,6 +32,7 @@ internal sealed class GatewaySchema : Schema
         RegisterScalar<HexGraphType>(typeof(Hex));
         RegisterScalar<UtcDateTimeGraphType>(typeof(DateTimeOffset), typeof(DateTime));
         RegisterScalar<BigIntegerGraphType>(typeof(BigInteger));
+        RegisterScalar<UploadGraphType>(typeof(FileUpload));
 
         // Introspection reads only the in-memory schema, so its cost is bounded by the schema and the depth limit;
         // counted like data it would refuse the standard introspection query of every GraphQL tool.

@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using NftMarketplace.BuildingBlocks.Errors;
 using NftMarketplace.BuildingBlocks.Mediation;
+using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.GraphQL.Composition;
 
 namespace NftMarketplace.GraphQL.Errors;
@@ -24,6 +25,7 @@ public static class ErrorClassifier
         {
             GraphQLRequestError request => new ClientError(request.ErrorCode, request.Message),
             TimeoutError => new ClientError(ErrorCode.Internal, TimeoutMessage),
+            AccessDeniedError denied => new ClientError(denied.ErrorCode, denied.Message),
             // Parse and validation failures, including variables that do not coerce, and requests the engine
             // cannot start (no query, unknown operation name): the request is at fault.
             DocumentError or RequestError => new ClientError(ErrorCode.BadUserInput, WithReason(error))

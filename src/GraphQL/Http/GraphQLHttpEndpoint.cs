@@ -5,17 +5,20 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NftMarketplace.BuildingBlocks.Errors;
+using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.GraphQL.Configuration;
 
 namespace NftMarketplace.GraphQL.Http;
 
 /// <summary>
 /// GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/): queries by GET or POST, mutations by
-/// POST, JSON bodies of a bounded size, responses in the negotiated media type with the status it prescribes.
+/// POST, JSON bodies of a bounded size (or multipart bodies with files), responses in the negotiated media type with
+/// the status it prescribes.
 /// </summary>
 internal sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
     GraphQLRequestParser parser,
+    MultipartRequestReader multipart,
     GraphQLResponseWriter writer,
     IOptions<GraphQLOptions> options)
 {
@@ -33,10 +36,20 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        if (await AccessTokenAuthentication.HasRefusedCredentialsAsync(context).ConfigureAwait(false))
+        {
+            response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await writer.WriteErrorAsync(
+                response, mediaType, StatusCodes.Status401Unauthorized, ErrorCode.Unauthenticated, AccessTokenAuthentication.RefusedMessage)
+                .ConfigureAwait(false);
+            return;
+        }
+
         GraphQLHttpRequest request;
+        UploadedFiles? files;
         try
         {
-            request = await ReadRequestAsync(context.Request).ConfigureAwait(false);
+            (request, files) = await ReadRequestAsync(context.Request).ConfigureAwait(false);
         }
         catch (RequestRefusedException refused)
         {
@@ -44,6 +57,22 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        try
+        {
+            await ExecuteAsync(context, mediaType, request).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Uploaded files live until the response is written; whatever resolvers left of them is deleted then.
+            if (files is not null)
+            {
+                await files.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ExecuteAsync(HttpContext context, ResponseMediaType mediaType, GraphQLHttpRequest request)
+    {
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -53,11 +82,12 @@ internal sealed class GraphQLHttpEndpoint(
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,
-            // The configured rules (limits, introspection) are appended to these by the engine's configuration.
+            // The configured rules (limits, introspection, authorization) are appended to these by the engine's configuration.
             ValidationRules = DocumentValidator.CoreRules.Append(
                 HttpMethods.IsGet(context.Request.Method) ? HttpOperationTypeRule.ForGet : HttpOperationTypeRule.ForPost),
         }).ConfigureAwait(false);
 
+        var response = context.Response;
         var status = ResponseStatus.For(mediaType, result);
         if (status == StatusCodes.Status405MethodNotAllowed)
         {
@@ -67,15 +97,23 @@ internal sealed class GraphQLHttpEndpoint(
         await writer.WriteAsync(response, mediaType, status, result).ConfigureAwait(false);
     }
 
-    private Task<GraphQLHttpRequest> ReadRequestAsync(HttpRequest request)
+    private async Task<(GraphQLHttpRequest Request, UploadedFiles? Files)> ReadRequestAsync(HttpRequest request)
     {
         if (HttpMethods.IsGet(request.Method))
         {
-            return Task.FromResult(parser.FromQueryString(request.Query));
+            return (parser.FromQueryString(request.Query), null);
+        }
+
+        if (RequestContentType.IsMultipartFormData(request.ContentType))
+        {
+            var received = await multipart.ReadAsync(request).ConfigureAwait(false);
+            return (received.Request, received.Files);
         }
 
         RequestContentType.EnsureJson(request.ContentType);
-        return CappedBody.ReadJsonAsync(
-            request.BodyReader, request.ContentLength, options.Value.MaxRequestBytes, parser.FromJson, request.HttpContext.RequestAborted);
+        var json = await CappedBody.ReadJsonAsync(
+            request.BodyReader, request.ContentLength, options.Value.MaxRequestBytes, parser.FromJson, request.HttpContext.RequestAborted)
+            .ConfigureAwait(false);
+        return (json, null);
     }
 }

@@ -14,7 +14,7 @@ public sealed class CompiledArtifactsTests
     [Fact]
     public async Task The_committed_artifacts_match_the_solidity_sources()
     {
-        var directory = Path.Combine(NodeTests.RepositoryRoot(), "src", "SmartContracts");
+        var directory = Path.Combine(Repository.Root, "src", "SmartContracts");
         Assert.True(Directory.Exists(Path.Combine(directory, "node_modules", "solc")), "Run `npm ci` in src/SmartContracts (./nft test does).");
         var start = new ProcessStartInfo("node", ["scripts/compile.mjs", "--check"])
         {

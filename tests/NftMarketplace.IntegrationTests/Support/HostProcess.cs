@@ -151,13 +151,7 @@ public sealed class HostProcess : IAsyncDisposable
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NftMarketplace.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root!.FullName, "src", "Host", "bin", configuration, framework, "NftMarketplace.Host.dll");
+        var path = Path.Combine(Repository.Root, "src", "Host", "bin", configuration, framework, "NftMarketplace.Host.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the Host first.", path);
     }
 }

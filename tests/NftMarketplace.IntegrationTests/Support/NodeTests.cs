@@ -2,15 +2,18 @@ using System.Diagnostics;
 
 namespace NftMarketplace.IntegrationTests.Support;
 
-/// <summary>Runs a folder of node tests (tests/&lt;folder&gt;, installed by ./nft test) against something these tests started.</summary>
+/// <summary>Runs node tests of a folder under <c>tests/</c> (installed by ./nft test) against something these tests started.</summary>
 public static class NodeTests
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string folder, IReadOnlyDictionary<string, string> environment)
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    /// <summary>Runs <c>node --test</c> (every test file of the folder, or <paramref name="file"/>) with a time limit.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string folder, IReadOnlyDictionary<string, string> environment, string? file = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var directory = Path.Combine(RepositoryRoot(), "tests", folder);
+        var directory = Path.Combine(Repository.Root, "tests", folder);
         Assert.True(Directory.Exists(Path.Combine(directory, "node_modules")), $"Run `npm ci` in tests/{folder} (./nft test does).");
-        var start = new ProcessStartInfo("node", ["--test"])
+        var start = new ProcessStartInfo("node", file is null ? ["--test", "--test-reporter=tap"] : ["--test", "--test-reporter=tap", file])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -22,20 +25,20 @@ public static class NodeTests
         }
 
         using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await node.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (node.ExitCode, await stdout + await stderr);
-    }
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NftMarketplace.sln")))
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(Limit);
+        var stdout = node.StandardOutput.ReadToEndAsync(limit.Token);
+        var stderr = node.StandardError.ReadToEndAsync(limit.Token);
+        try
         {
-            directory = directory.Parent;
+            await node.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            node.Kill(entireProcessTree: true);
+            throw new TimeoutException($"node --test in tests/{folder} did not finish within {Limit}.");
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("NftMarketplace.sln not found above the test binaries.");
+        return (node.ExitCode, await stdout + await stderr);
     }
 }

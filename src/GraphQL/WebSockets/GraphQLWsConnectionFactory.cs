@@ -1,0 +1,44 @@
+using System.Net.WebSockets;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NftMarketplace.GraphQL.Configuration;
+
+namespace NftMarketplace.GraphQL.WebSockets;
+
+/// <summary>What every <see cref="GraphQLWsConnection"/> shares: the engine, the message formats, the settings.</summary>
+internal sealed class GraphQLWsConnectionFactory(
+    IDocumentExecuter<ISchema> executer,
+    ClientMessageParser parser,
+    ServerMessages messages,
+    ConnectionInitAuthenticator authenticator,
+    IServiceScopeFactory scopes,
+    IOptions<GraphQLWebSocketOptions> options,
+    IOptions<GraphQLOptions> graphQLOptions,
+    TimeProvider time,
+    ILogger<GraphQLWsConnection> logger)
+{
+    public IDocumentExecuter<ISchema> Executer => executer;
+
+    public ClientMessageParser Parser => parser;
+
+    public ServerMessages Messages => messages;
+
+    public ConnectionInitAuthenticator Authenticator => authenticator;
+
+    public IServiceScopeFactory Scopes => scopes;
+
+    public GraphQLWebSocketOptions Options => options.Value;
+
+    /// <summary>The largest message a client may send: the same bound as an HTTP request body.</summary>
+    public int MaxMessageBytes => graphQLOptions.Value.MaxRequestBytes;
+
+    public TimeProvider Time => time;
+
+    public ILogger Logger => logger;
+
+    /// <summary>A connection over an accepted socket whose subprotocol is <see cref="GraphQLWs.SubProtocol"/>.</summary>
+    public GraphQLWsConnection Create(WebSocket socket) => new(socket, this);
+}
