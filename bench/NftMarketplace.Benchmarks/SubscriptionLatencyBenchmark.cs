@@ -113,30 +113,41 @@ internal static class SubscriptionLatencyBenchmark
         return socket;
     }
 
+    /// <summary>
+    /// Publishes until an event arrives: from then on the subscription is live and every later event
+    /// arrives in order, so exactly the ones published after the first received are still to be read.
+    /// A pending receive is never cancelled, since that aborts a WebSocket.
+    /// </summary>
     private static async Task WarmUpSubscriptionAsync(ClientWebSocket socket, ISubscriptionPublisher publisher, byte[] buffer, Func<int> next)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         var receive = ReceiveTextAsync(socket, buffer);
+        var lastPublished = 0;
         while (!receive.IsCompleted)
         {
-            timeout.Token.ThrowIfCancellationRequested();
-            await publisher.PublishAsync(Topic, new BenchEvent(next()));
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The subscription never delivered an event.");
+            }
+
+            lastPublished = next();
+            await publisher.PublishAsync(Topic, new BenchEvent(lastPublished));
             await Task.WhenAny(receive, Task.Delay(10));
         }
 
-        // Drain what the warm-up sent beyond the first arrival.
-        await receive;
-        using var drain = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        try
+        var firstReceived = SequenceOf(await receive);
+        for (var pending = lastPublished - firstReceived; pending > 0; pending--)
         {
-            while (true)
-            {
-                await ReceiveTextAsync(socket, buffer, drain.Token);
-            }
+            await ReceiveTextAsync(socket, buffer);
         }
-        catch (OperationCanceledException)
-        {
-        }
+    }
+
+    private static int SequenceOf(string frame)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(frame, "\"n\":(\\d+)");
+        return match.Success
+            ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"Unexpected frame: {frame}");
     }
 
     private static Task SendJsonAsync(ClientWebSocket socket, object message) =>
