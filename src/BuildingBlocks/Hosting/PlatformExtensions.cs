@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NftMarketplace.BuildingBlocks.Caching;
+using NftMarketplace.BuildingBlocks.Chain;
 using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.BuildingBlocks.Messaging;
 using NftMarketplace.BuildingBlocks.Outbox;
@@ -57,6 +58,9 @@ public static class PlatformExtensions
         services.AddSingleton<TopologyDeclarer>();
         services.AddSingleton<RabbitMqConsumerHost>();
         services.AddHostedService<MessagingHostedService>();
+
+        // One resilient JSON-RPC client per chain (endpoints from the registry, or configuration until then).
+        builder.AddChainRpc();
 
         services.AddObjectStorage(storage);
         services.AddHttpClient<ChainRpcHealthCheck>(http =>
