@@ -16,7 +16,7 @@ internal static class Solution
     public static Assembly GraphQL { get; } = typeof(GraphQLGateway).Assembly;
 
     /// <summary>Shared mechanics every module may use; none of them may know a module.</summary>
-    public static IReadOnlyList<Assembly> BuildingBlockAssemblies { get; } = [BuildingBlocks, GraphQL];
+    public static IReadOnlyList<Assembly> BuildingBlockAssemblies { get; } = [BuildingBlocks, GraphQL, typeof(NftMarketplace.SmartContracts.ContractArtifact).Assembly];
 
     public static IReadOnlySet<string> BuildingBlockProjects { get; } =
         BuildingBlockAssemblies.Select(a => a.GetName().Name!).ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
+using NftMarketplace.GraphQL.Composition;
+using NftMarketplace.GraphQL.Relay;
+using NftMarketplace.Modules.Registry.Application;
+using NftMarketplace.Modules.Registry.DevChain;
+using NftMarketplace.Modules.Registry.GraphQL;
 using NftMarketplace.Modules.Registry.Persistence;
 
 namespace NftMarketplace.Modules.Registry;
@@ -12,7 +19,19 @@ public static class RegistryModule
 
     public static IHostApplicationBuilder AddRegistryModule(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.AddModule<RegistryDbContext>(Schema);
+        builder.Services.AddScoped<ChainReader>();
+        builder.Services.AddScoped<ChainStore>();
+        builder.AddGraphQLContributor<RegistryGraphQL>();
+        builder.AddNode<ChainsById>(ChainType.TypeName);
+
+        var devChain = builder.AddValidatedOptions<DevChainOptions>(DevChainOptions.Section, o => o.Validate());
+        builder.Services.AddSingleton<DevChainBootstrap>();
+        if (devChain.Enabled ?? builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddHostedService<DevChainBootstrapService>();
+        }
         return builder;
     }
 }
