@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NftMarketplace.BuildingBlocks.Chain;
 using Microsoft.Extensions.Hosting;
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
 using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.GraphQL.Relay;
 using NftMarketplace.Modules.Registry.Application;
+using NftMarketplace.Modules.Registry.ChainAccess;
 using NftMarketplace.Modules.Registry.DevChain;
 using NftMarketplace.Modules.Registry.GraphQL;
 using NftMarketplace.Modules.Registry.Persistence;
@@ -25,6 +28,10 @@ public static class RegistryModule
         builder.Services.AddScoped<ChainStore>();
         builder.AddGraphQLContributor<RegistryGraphQL>();
         builder.AddNode<ChainsById>(ChainType.TypeName);
+
+        // The registry is where every chain's RPC endpoints live.
+        builder.Services.TryAddSingleton<ConfigurationChainEndpointSource>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IChainEndpointSource, RegistryChainEndpointSource>());
 
         var devChain = builder.AddValidatedOptions<DevChainOptions>(DevChainOptions.Section, o => o.Validate());
         builder.Services.AddSingleton<DevChainBootstrap>();

@@ -55,6 +55,11 @@ public sealed class DevChainBootstrapTests(InfrastructureFixture infrastructure)
         Assert.Equal(
             [ContractNames.Collection1155Implementation, ContractNames.Collection721Implementation, ContractNames.NftFactory],
             contracts.Select(c => c.Name));
+        // The RPC client now takes the chain's endpoints from the registry.
+        var endpoint = Assert.Single(await server.Services.GetRequiredService<NftMarketplace.BuildingBlocks.Chain.IChainEndpointSource>()
+            .GetEndpointsAsync(chainId, Ct));
+        Assert.Equal(Infrastructure.ChainRpcUri, endpoint.Url);
+
         var factory = contracts.Single(c => c.Name == ContractNames.NftFactory);
         Assert.Equal(restart.Factory.ToChecksumString(), factory.Address);
         Assert.Equal(restart.FactoryStartBlock, factory.StartBlock);
