@@ -9,6 +9,7 @@ using NftMarketplace.GraphQL.Relay;
 using NftMarketplace.Modules.Registry.Application;
 using NftMarketplace.Modules.Registry.ChainAccess;
 using NftMarketplace.Modules.Registry.DevChain;
+using NftMarketplace.Modules.Registry.GasPolicy;
 using NftMarketplace.Modules.Registry.GraphQL;
 using NftMarketplace.Modules.Registry.Persistence;
 
@@ -32,6 +33,9 @@ public static class RegistryModule
         // The registry is where every chain's RPC endpoints live.
         builder.Services.TryAddSingleton<ConfigurationChainEndpointSource>();
         builder.Services.Replace(ServiceDescriptor.Singleton<IChainEndpointSource, RegistryChainEndpointSource>());
+
+        builder.AddValidatedOptions<GasPolicyOptions>(GasPolicyOptions.Section, o => o.Validate());
+        builder.Services.AddHostedService<GasPolicyObserver>();
 
         var devChain = builder.AddValidatedOptions<DevChainOptions>(DevChainOptions.Section, o => o.Validate());
         builder.Services.AddSingleton<DevChainBootstrap>();

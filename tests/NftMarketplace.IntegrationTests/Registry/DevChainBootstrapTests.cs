@@ -77,6 +77,34 @@ public sealed class DevChainBootstrapTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task The_gas_policy_is_observed_from_fee_history_and_bumps_the_chain_version()
+    {
+        var funded = await new TestChain(Infrastructure.ChainRpcUri).NewAccountAsync();
+        var deployerKey = ((Account)funded.TransactionManager.Account).PrivateKey;
+        await using var server = await GatewayServer.StartAsync(
+            Infrastructure, Environment, builder => builder.AddRegistryModule(),
+            new Dictionary<string, string?>
+            {
+                ["Registry:DevChain:DeployerKey"] = deployerKey,
+                ["Registry:DevChain:Enabled"] = "false",
+                ["Registry:GasPolicy:Interval"] = "00:00:00",
+            });
+        await server.Services.GetRequiredService<DevChainBootstrap>().RunAsync(Ct);
+        var chainId = ChainId.Eip155(TestChain.ChainId);
+        await using var scope = server.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var before = (await sender.Send(new GetChain(chainId), Ct))!.Version;
+
+        await sender.Send(new NftMarketplace.Modules.Registry.GasPolicy.ObserveGasPolicy(chainId), Ct);
+
+        var policy = await sender.Send(new GetGasPolicy(chainId), Ct);
+        Assert.NotNull(policy);
+        Assert.True(policy.LastObservedBaseFeeGwei > 0, $"base fee {policy.LastObservedBaseFeeGwei}");
+        Assert.Equal(policy.LastObservedBaseFeeGwei * policy.Multiplier + policy.PriorityFeeGwei, policy.MaxFeeGwei);
+        Assert.True((await sender.Send(new GetChain(chainId), Ct))!.Version > before);
+    }
+
+    [Fact]
     public async Task The_Host_bootstraps_the_dev_chain_on_start_when_enabled_and_logs_how_long_it_took()
     {
         var funded = await new TestChain(Infrastructure.ChainRpcUri).NewAccountAsync();
