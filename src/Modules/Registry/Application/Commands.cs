@@ -121,9 +121,17 @@ internal sealed class ChainStore(RegistryDbContext db, TimeProvider time)
 
     public void Add(Chain chain) => db.Chains.Add(chain);
 
-    /// <summary>Bumps the chain's version and saves.</summary>
+    /// <summary>
+    /// Bumps the chain's version and saves, when anything changed: a command that changes nothing (enabling an enabled
+    /// chain, an unchanged gas observation) must not invalidate every cached copy of the chain.
+    /// </summary>
     public async Task<ChainSnapshot> SaveAsync(Chain chain, CancellationToken cancellationToken)
     {
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return ChainReader.ToSnapshot(chain);
+        }
+
         chain.Touch(Now);
         try
         {

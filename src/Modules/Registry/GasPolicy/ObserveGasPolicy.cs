@@ -31,10 +31,18 @@ internal sealed class ObserveGasPolicyHandler(ChainStore store, IChainRpcClientF
 
         var suggestion = FeeSuggestion.From(history, chain.GasPolicy?.Multiplier ?? DefaultMultiplier);
         chain.GasPolicy ??= new ChainGasPolicy { ChainId = chain.Id, Multiplier = DefaultMultiplier };
-        chain.GasPolicy.LastObservedBaseFeeGwei = suggestion.BaseFeeGwei;
-        chain.GasPolicy.PriorityFeeGwei = suggestion.PriorityFeeGwei;
-        chain.GasPolicy.MaxFeeGwei = suggestion.MaxFeeGwei;
-        chain.GasPolicy.UpdatedAt = store.Now;
+        var policy = chain.GasPolicy;
+        // UpdatedAt says when the suggestion last changed; an unchanged one saves nothing (see ChainStore.SaveAsync).
+        if (policy.LastObservedBaseFeeGwei != suggestion.BaseFeeGwei
+            || policy.PriorityFeeGwei != suggestion.PriorityFeeGwei
+            || policy.MaxFeeGwei != suggestion.MaxFeeGwei)
+        {
+            policy.LastObservedBaseFeeGwei = suggestion.BaseFeeGwei;
+            policy.PriorityFeeGwei = suggestion.PriorityFeeGwei;
+            policy.MaxFeeGwei = suggestion.MaxFeeGwei;
+            policy.UpdatedAt = store.Now;
+        }
+
         return await store.SaveAsync(chain, cancellationToken);
     }
 }
