@@ -33,7 +33,10 @@ if (options.IncludeHost)
         .WithReference(infrastructure.RabbitMq, StackInfrastructure.RabbitMqName)
         .WithReference(infrastructure.Chain, StackInfrastructure.ChainName)
         .WithReference(infrastructure.Storage, StackInfrastructure.StorageName)
-        .WithHttpHealthCheck("/health");
+        .WithHttpHealthCheck("/health")
+        // The development signing key of access tokens lives with the rest of the stack's data, so sessions
+        // survive restarts and `./nft reset` forgets them.
+        .WithEnvironment("Auth__Signing__KeyFile", Path.Combine(options.DataDir, "host", "auth-signing-key.pem"));
     foreach (var dependency in infrastructure.WaitFor)
     {
         host.WaitFor(dependency);

@@ -28,7 +28,27 @@ public sealed class ContractArtifact
 
     public static ContractArtifact Collection1155 { get; } = Load("Collection1155");
 
-    public static IReadOnlyList<ContractArtifact> All { get; } = [NftFactory, Collection721, Collection1155];
+    /// <summary>
+    /// The ERC-6492 validator, run only as the creation code of an <c>eth_call</c> without <c>to</c>; it has no
+    /// functions, so it is not in <see cref="All"/>.
+    /// </summary>
+    public static ContractArtifact SignatureValidator6492 { get; } = Load("SignatureValidator6492");
+
+    /// <summary>Test only: an ERC-1271 wallet with one EOA owner.</summary>
+    public static ContractArtifact OwnedWallet { get; } = Load("OwnedWallet");
+
+    /// <summary>Test only: deploys <see cref="OwnedWallet"/>s with CREATE2.</summary>
+    public static ContractArtifact OwnedWalletFactory { get; } = Load("OwnedWalletFactory");
+
+    /// <summary>Test only: returns ERC-1271's magic value with a non-zero tail.</summary>
+    public static ContractArtifact WrongMagicWallet { get; } = Load("WrongMagicWallet");
+
+    /// <summary>Test only: its <c>isValidSignature</c> always reverts.</summary>
+    public static ContractArtifact RevertingWallet { get; } = Load("RevertingWallet");
+
+    /// <summary>Every contract with functions to call (all but <see cref="SignatureValidator6492"/>).</summary>
+    public static IReadOnlyList<ContractArtifact> All { get; } =
+        [NftFactory, Collection721, Collection1155, OwnedWallet, OwnedWalletFactory, WrongMagicWallet, RevertingWallet];
 
     public string Name { get; }
 

@@ -12,6 +12,10 @@ public static class RedisKeys
     /// <summary><c>siwe:nonce:{nonce}</c> — a sign-in nonce while it may be used (EX 300).</summary>
     public static string SiweNonce(string nonce) => $"siwe:nonce:{nonce}";
 
+    /// <summary><c>siwe:ratelimit:{scope}:{subject}:{window}</c> — nonces asked for by one IP or account in one window.</summary>
+    public static string SiweNonceRateLimit(string scope, string subject, long window) =>
+        $"siwe:ratelimit:{scope}:{subject}:{window.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary><c>session:blacklist:{sessionId}</c> — a revoked session, until its access tokens expire.</summary>
     public static string SessionBlacklist(Guid sessionId) => $"session:blacklist:{sessionId:D}";
 

@@ -80,15 +80,16 @@ public static class ModuleRegistration
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
             {
                 services.AddScoped(contract, type);
-            }
 
-            var command = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
-            if (command is not null)
-            {
-                var response = command.GetGenericArguments()[0];
-                services.AddScoped(
-                    typeof(IPipelineBehavior<,>).MakeGenericType(type, response),
-                    typeof(UnitOfWorkBehavior<,,>).MakeGenericType(type, response, typeof(TContext)));
+                // Keyed on the handler, not the request: a module's public commands are declared in its .Contracts
+                // assembly, and they run in the unit of work of the module that handles them.
+                var (request, response) = (contract.GetGenericArguments()[0], contract.GetGenericArguments()[1]);
+                if (typeof(ICommand<>).MakeGenericType(response).IsAssignableFrom(request))
+                {
+                    services.AddScoped(
+                        typeof(IPipelineBehavior<,>).MakeGenericType(request, response),
+                        typeof(UnitOfWorkBehavior<,,>).MakeGenericType(request, response, typeof(TContext)));
+                }
             }
         }
     }

@@ -7,7 +7,7 @@ namespace NftMarketplace.GraphQL.Composition;
 /// <summary>
 /// The naming rules every module follows, checked once the schema is built so a slip fails start-up rather
 /// than reaching clients: camelCase fields and arguments, PascalCase types, and a mutation <c>fooBar</c>
-/// taking exactly <c>input: FooBarInput!</c>.
+/// taking exactly <c>input: FooBarInput!</c> (or, acting only on its caller like <c>signOut</c>, nothing).
 /// </summary>
 public static partial class GraphQLConventions
 {
@@ -70,13 +70,14 @@ public static partial class GraphQLConventions
     {
         var expected = InputTypeNameFor(field.Name);
         var arguments = field.Arguments ?? [];
-        var conforms = arguments.Count == 1
+        // A mutation acting only on its caller (signOut) needs no input at all.
+        var conforms = arguments.Count == 0 || arguments.Count == 1
             && arguments[0].Name == InputArgument
             && arguments[0].ResolvedType is NonNullGraphType { ResolvedType: IInputObjectGraphType input }
             && input.Name == expected;
         if (!conforms)
         {
-            problems.Add($"Mutation '{field.Name}' must take exactly one argument, '{InputArgument}: {expected}!'.");
+            problems.Add($"Mutation '{field.Name}' must take no argument or exactly one, '{InputArgument}: {expected}!'.");
         }
     }
 

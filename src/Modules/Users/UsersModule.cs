@@ -1,6 +1,11 @@
 using Microsoft.Extensions.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
+using NftMarketplace.GraphQL.Composition;
+using NftMarketplace.GraphQL.Relay;
+using NftMarketplace.Modules.Users.GraphQL;
 using NftMarketplace.Modules.Users.Persistence;
+using NftMarketplace.Modules.Users.PrimaryWallet;
+using NftMarketplace.Modules.Wallets.Contracts;
 
 namespace NftMarketplace.Modules.Users;
 
@@ -12,7 +17,13 @@ public static class UsersModule
 
     public static IHostApplicationBuilder AddUsersModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModule<UsersDbContext>(Schema);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddModule<UsersDbContext>(Schema)
+            .Consume<WalletLinked, PrimaryAddressOnWalletLinked>(PrimaryAddressQueues.WalletLinked, WalletLinked.Key)
+            .Consume<PrimaryWalletChanged, PrimaryAddressOnPrimaryWalletChanged>(PrimaryAddressQueues.PrimaryWalletChanged, PrimaryWalletChanged.Key);
+        builder.AddGraphQLContributor<UsersGraphQL>();
+        builder.AddNode<UsersById>(Contracts.UserDto.GraphQLTypeName);
+        builder.AddDataLoader<ProfilesByUser>();
         return builder;
     }
 }

@@ -1,6 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.BuildingBlocks.Modules;
+using NftMarketplace.GraphQL.Composition;
+using NftMarketplace.GraphQL.Relay;
+using NftMarketplace.Modules.Auth.Contracts;
+using NftMarketplace.Modules.Wallets.Approvals;
+using NftMarketplace.Modules.Wallets.Contracts;
+using NftMarketplace.Modules.Wallets.GraphQL;
+using NftMarketplace.Modules.Wallets.Links;
 using NftMarketplace.Modules.Wallets.Persistence;
+using NftMarketplace.Modules.Wallets.SignIns;
 
 namespace NftMarketplace.Modules.Wallets;
 
@@ -12,7 +22,22 @@ public static class WalletsModule
 
     public static IHostApplicationBuilder AddWalletsModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModule<WalletsDbContext>(Schema);
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton<ApprovalsCache>();
+
+        // Pipeline behaviours run in registration order, outermost first: registered before AddModule adds the unit of
+        // work, the cache invalidation wraps it and so runs after the commit.
+        services.AddScoped<IPipelineBehavior<RecordApproval, RecordApprovalResult>, ApprovalsCacheInvalidation>();
+        services.AddScoped<IPipelineBehavior<UnlinkWallet, UnlinkWalletResult>, ApprovalsCacheInvalidation>();
+
+        builder.AddModule<WalletsDbContext>(Schema)
+            .Consume<UserLoggedIn, LastSeenOnSignIn>(LastSeenOnSignIn.Queue, UserLoggedIn.Key);
+
+        builder.AddGraphQLContributor<WalletsGraphQL>();
+        builder.AddGraphTypeExtension<UserWalletsExtension>();
+        builder.AddNode<WalletsById>(WalletType.TypeName);
+        builder.AddDataLoader<WalletsByUser>();
         return builder;
     }
 }

@@ -1,4 +1,4 @@
-// Compiles contracts/*.sol with the pinned solc-js into artifacts/<Contract>.json (abi, bytecode, deployedBytecode).
+// Compiles contracts/**/*.sol with the pinned solc-js into artifacts/<Contract>.json (abi, bytecode, deployedBytecode).
 //
 //   node scripts/compile.mjs           write the artifacts
 //   node scripts/compile.mjs --check   recompile in memory; exit 1 naming every artifact that differs from the sources
@@ -17,8 +17,20 @@ const contractsDir = join(root, "contracts");
 const artifactsDir = join(root, "artifacts");
 const nodeModules = join(root, "node_modules");
 
-/** The contracts the backend deploys or calls; abstract bases and interfaces get no artifact of their own. */
-const deployable = ["NftFactory", "Collection721", "Collection1155"];
+/**
+ * The contracts the backend deploys or calls, then those only tests deploy (contracts/testing/); abstract bases and
+ * interfaces get no artifact of their own.
+ */
+const deployable = [
+  "NftFactory",
+  "Collection721",
+  "Collection1155",
+  "SignatureValidator6492",
+  "OwnedWallet",
+  "OwnedWalletFactory",
+  "WrongMagicWallet",
+  "RevertingWallet",
+];
 
 const settings = {
   optimizer: { enabled: true, runs: 200 },

@@ -34,9 +34,18 @@ public sealed class ConventionsTests
 
         var problems = Check(mutation: mutation);
 
-        Assert.Contains("Mutation 'rename' must take exactly one argument, 'input: RenameInput!'.", problems);
-        Assert.Contains("Mutation 'wrongInput' must take exactly one argument, 'input: WrongInputInput!'.", problems);
-        Assert.Contains("Mutation 'greet' must take exactly one argument, 'input: GreetInput!'.", problems);
+        Assert.Contains("Mutation 'rename' must take no argument or exactly one, 'input: RenameInput!'.", problems);
+        Assert.Contains("Mutation 'wrongInput' must take no argument or exactly one, 'input: WrongInputInput!'.", problems);
+        Assert.Contains("Mutation 'greet' must take no argument or exactly one, 'input: GreetInput!'.", problems);
+    }
+
+    [Fact]
+    public void A_mutation_acting_only_on_its_caller_may_take_no_argument()
+    {
+        var mutation = new ObjectGraphType { Name = "Mutation" };
+        mutation.Field<BooleanGraphType>("signOut");
+
+        Assert.Empty(Check(mutation: mutation));
     }
 
     [Fact]

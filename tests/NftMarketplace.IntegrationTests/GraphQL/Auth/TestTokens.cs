@@ -24,7 +24,7 @@ internal sealed class TestTokens : IDisposable
     {
         var expires = DateTime.UtcNow + (expiresIn ?? TimeSpan.FromMinutes(15));
         var issuedAt = expires - TimeSpan.FromMinutes(15);
-        var claims = new Dictionary<string, object> { ["sub"] = subject, ["sid"] = "session-" + subject };
+        var claims = new Dictionary<string, object> { ["sub"] = subject, ["sid"] = SessionOf(subject).ToString("D") };
         if (roles is not null)
         {
             claims["role"] = roles;
@@ -41,6 +41,10 @@ internal sealed class TestTokens : IDisposable
             SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_key), SecurityAlgorithms.EcdsaSha256),
         });
     }
+
+    /// <summary>A stable session id per subject: the Auth module's revocation check only accepts GUID session ids.</summary>
+    public static Guid SessionOf(string subject) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)).AsSpan(0, 16));
 
     public void Dispose() => _key.Dispose();
 }

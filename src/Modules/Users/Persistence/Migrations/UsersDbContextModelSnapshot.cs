@@ -119,6 +119,129 @@ namespace NftMarketplace.Modules.Users.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "users");
                 });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Users.Domain.Profile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("avatar_url");
+
+                    b.Property<string>("BannerUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("banner_url");
+
+                    b.Property<string>("Bio")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("bio");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("Socials")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("socials");
+
+                    b.Property<string>("Timezone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("timezone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("username");
+
+                    b.Property<string>("UsernameNormalized")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("username_normalized")
+                        .HasComputedColumnSql("lower(username)", true);
+
+                    b.HasKey("UserId")
+                        .HasName("pk_profiles");
+
+                    b.HasIndex("UsernameNormalized")
+                        .IsUnique()
+                        .HasDatabaseName("ix_profiles_username_normalized");
+
+                    b.ToTable("profiles", "users");
+                });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Users.Domain.User", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PrimaryAddress")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("primary_address");
+
+                    b.Property<DateTimeOffset?>("PrimaryAddressChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("primary_address_changed_at");
+
+                    b.Property<string>("SignupAccountId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signup_account_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_users");
+
+                    b.HasIndex("SignupAccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_signup_account_id");
+
+                    b.ToTable("users", "users");
+                });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Users.Domain.Profile", b =>
+                {
+                    b.HasOne("NftMarketplace.Modules.Users.Domain.User", null)
+                        .WithOne("Profile")
+                        .HasForeignKey("NftMarketplace.Modules.Users.Domain.Profile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_profiles_users_user_id");
+                });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Users.Domain.User", b =>
+                {
+                    b.Navigation("Profile");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,38 @@
+using NftMarketplace.BuildingBlocks.Messaging;
+
+namespace NftMarketplace.Modules.Wallets.Contracts;
+
+/// <summary>An account was linked to a user for the first time (seed: <c>wallet.linked</c> on <c>wallets.events</c>).</summary>
+public sealed record WalletLinked(
+    Guid WalletId,
+    Guid UserId,
+    string AccountId,
+    string Address,
+    string ChainId,
+    string Type,
+    bool IsPrimary) : IntegrationEvent, IIntegrationEvent
+{
+    public const string Key = "wallet.linked";
+
+    public static string Exchange => Exchanges.WalletsEvents;
+
+    public static string Schema => "wallets.wallet_linked";
+
+    public static int Version => 1;
+
+    public string RoutingKey => Key;
+}
+
+/// <summary>A user's primary wallet changed (a later link marked primary, or <c>setPrimaryWallet</c>).</summary>
+public sealed record PrimaryWalletChanged(Guid WalletId, Guid UserId, string AccountId) : IntegrationEvent, IIntegrationEvent
+{
+    public const string Key = "wallet.primary_changed";
+
+    public static string Exchange => Exchanges.WalletsEvents;
+
+    public static string Schema => "wallets.primary_wallet_changed";
+
+    public static int Version => 1;
+
+    public string RoutingKey => Key;
+}

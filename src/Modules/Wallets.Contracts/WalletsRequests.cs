@@ -1,0 +1,74 @@
+using NftMarketplace.BuildingBlocks.Ethereum;
+using NftMarketplace.BuildingBlocks.Mediation;
+
+namespace NftMarketplace.Modules.Wallets.Contracts;
+
+/// <summary>
+/// Links an account to a user (<c>INSERT … ON CONFLICT DO NOTHING</c>): linking an account already linked to the same
+/// user changes nothing; one linked to another user is a <c>CONFLICT</c>. A user has exactly one primary wallet: the
+/// first one linked is primary whatever <see cref="IsPrimary"/> says, and <see cref="IsPrimary"/> on a later link moves
+/// the primary flag to it. A new link publishes <c>wallet.linked</c>.
+/// </summary>
+/// <param name="Type">How the account proved itself: <see cref="WalletTypes"/>.</param>
+public sealed record UpsertLink(Guid UserId, AccountId AccountId, bool IsPrimary, string Type, string? Connector = null)
+    : ICommand<UpsertLinkResult>;
+
+/// <param name="Linked">True when this call created the link.</param>
+public sealed record UpsertLinkResult(Guid WalletId, bool Linked, bool IsPrimary);
+
+/// <summary>
+/// The user an account is linked to, or null: the exact CAIP-10 account first, then (for externally owned accounts,
+/// whose key is the same on every chain) the same address on any chain.
+/// </summary>
+public sealed record FindWalletOwner(AccountId AccountId) : IQuery<Guid?>;
+
+/// <summary>A user's wallets, primary first, then by link time.</summary>
+public sealed record GetUserWallets(Guid UserId) : IQuery<IReadOnlyList<WalletDto>>;
+
+/// <summary>The values of <see cref="UpsertLink.Type"/> and <see cref="WalletDto.Type"/>.</summary>
+public static class WalletTypes
+{
+    /// <summary>An externally owned account: EIP-191 signature recovery.</summary>
+    public const string Eoa = "eoa";
+
+    /// <summary>A deployed contract wallet: EIP-1271 <c>isValidSignature</c>.</summary>
+    public const string Contract = "contract";
+
+    /// <summary>A contract wallet not deployed yet when it signed (EIP-6492).</summary>
+    public const string Counterfactual = "counterfactual";
+}
+
+/// <summary>
+/// Records an ERC-721/ERC-1155 operator approval (<c>ApprovalForAll</c>) seen on chain, for every linked wallet of
+/// <see cref="Owner"/> on <see cref="ChainId"/> (an externally owned account linked on any chain counts: its key is the
+/// same everywhere). Appends <c>approvals_history</c> and updates the current approval unless a later one is recorded
+/// already. Idempotent: the same transaction recorded twice changes nothing. An owner that is no linked wallet is ignored.
+/// </summary>
+/// <param name="Standard">One of <see cref="ApprovalStandards"/>.</param>
+/// <param name="At">When the approval happened on chain (the block's time): orders approvals of one operator.</param>
+public sealed record RecordApproval(
+    Address Owner,
+    ChainId ChainId,
+    Address Operator,
+    string Standard,
+    bool Approved,
+    TxHash TxHash,
+    DateTimeOffset At) : ICommand<RecordApprovalResult>;
+
+/// <param name="WalletIds">The wallets whose approvals changed: empty for an owner that is no linked wallet, or a repeat.</param>
+public sealed record RecordApprovalResult(IReadOnlyList<Guid> WalletIds);
+
+/// <summary>
+/// A wallet's current operator approvals on a chain (revoked ones included, with <see cref="WalletApprovalDto.Approved"/>
+/// false), by operator. Served from Redis (<c>wallet:approvals:cache:{walletId}:{chainId}</c>), invalidated by every
+/// change; read from Postgres when Redis is down.
+/// </summary>
+public sealed record GetWalletApprovals(Guid WalletId, ChainId ChainId) : IQuery<IReadOnlyList<WalletApprovalDto>>;
+
+/// <summary>The values of <see cref="RecordApproval.Standard"/>.</summary>
+public static class ApprovalStandards
+{
+    public const string Erc721 = "erc721";
+
+    public const string Erc1155 = "erc1155";
+}

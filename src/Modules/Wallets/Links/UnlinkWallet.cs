@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using NftMarketplace.BuildingBlocks.Errors;
+using NftMarketplace.BuildingBlocks.Mediation;
+using NftMarketplace.Modules.Wallets.Approvals;
+using NftMarketplace.Modules.Wallets.Contracts;
+using NftMarketplace.Modules.Wallets.Persistence;
+
+namespace NftMarketplace.Modules.Wallets.Links;
+
+/// <summary>
+/// Removes one of the user's wallets with its approvals. The last one stays (it is how the user signs in): that is a
+/// <c>CONFLICT</c>. Unlinking the primary makes the oldest remaining wallet primary.
+/// </summary>
+internal sealed record UnlinkWallet(Guid UserId, Guid WalletId) : ICommand<UnlinkWalletResult>;
+
+/// <param name="ChangedApprovals">The cached approvals of the unlinked wallet, gone with it.</param>
+internal sealed record UnlinkWalletResult(IReadOnlyList<ApprovalsKey> ChangedApprovals);
+
+internal sealed class UnlinkWalletHandler(WalletsDbContext db, TimeProvider time) : IRequestHandler<UnlinkWallet, UnlinkWalletResult>
+{
+    public async Task<UnlinkWalletResult> Handle(UnlinkWallet request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await db.LockUserAsync(request.UserId, cancellationToken);
+        var wallets = await db.UserWalletsAsync(request.UserId, cancellationToken);
+        var wallet = wallets.Find(w => w.Id == request.WalletId) ?? throw WalletErrors.NotYours();
+        if (wallets.Count == 1)
+        {
+            throw new AppException(
+                ErrorCode.Conflict,
+                "This is your only wallet, and you sign in with it: link another wallet before unlinking this one.",
+                "input.walletId");
+        }
+
+        var approvalChains = await db.Approvals.AsNoTracking()
+            .Where(a => a.WalletId == wallet.Id)
+            .Select(a => a.ChainId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
+        // Approvals and their history go with the wallet (foreign keys cascade).
+        await db.Wallets.Where(w => w.Id == wallet.Id).ExecuteDeleteAsync(cancellationToken);
+
+        if (wallet.IsPrimary)
+        {
+            var successor = wallets.Where(w => w.Id != wallet.Id).OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).First();
+            await db.MoveAsync(request.UserId, successor.Id, time.GetUtcNow(), cancellationToken);
+            db.AddIntegrationEvent(new PrimaryWalletChanged(successor.Id, request.UserId, successor.AccountId));
+        }
+
+        return new UnlinkWalletResult([.. approvalChains.Select(chain => new ApprovalsKey(wallet.Id, chain))]);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NftMarketplace.Modules.Wallets.Domain;
+
+namespace NftMarketplace.Modules.Wallets.Persistence;
+
+internal sealed class WalletConfiguration : IEntityTypeConfiguration<Wallet>
+{
+    public void Configure(EntityTypeBuilder<Wallet> builder)
+    {
+        builder.ToTable("wallets");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.AccountId).HasMaxLength(200);
+        builder.HasIndex(w => w.AccountId).IsUnique();
+        builder.Property(w => w.Address).HasMaxLength(42);
+        builder.HasIndex(w => w.Address);
+        builder.Property(w => w.ChainId).HasMaxLength(64);
+        builder.Property(w => w.Type).HasMaxLength(16);
+        builder.Property(w => w.Connector).HasMaxLength(64);
+        builder.Property(w => w.Label).HasMaxLength(64);
+        builder.HasIndex(w => w.UserId);
+
+        // The invariant the link commands keep under their lock; the database refuses a second primary whatever happens.
+        builder.HasIndex(w => w.UserId, "PrimaryPerUser").IsUnique().HasFilter("is_primary").HasDatabaseName("ix_wallets_one_primary_per_user");
+    }
+}
+
+internal sealed class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
+{
+    public void Configure(EntityTypeBuilder<Approval> builder)
+    {
+        builder.ToTable("approvals");
+        builder.HasKey(a => new { a.WalletId, a.ChainId, a.Operator, a.Standard });
+        builder.Property(a => a.ChainId).HasMaxLength(64);
+        builder.Property(a => a.Operator).HasMaxLength(42);
+        builder.Property(a => a.Standard).HasMaxLength(16);
+        builder.Property(a => a.TxHash).HasMaxLength(66);
+        builder.HasOne<Wallet>().WithMany().HasForeignKey(a => a.WalletId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ApprovalChangeConfiguration : IEntityTypeConfiguration<ApprovalChange>
+{
+    public void Configure(EntityTypeBuilder<ApprovalChange> builder)
+    {
+        builder.ToTable("approvals_history");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.ChainId).HasMaxLength(64);
+        builder.Property(a => a.Operator).HasMaxLength(42);
+        builder.Property(a => a.Standard).HasMaxLength(16);
+        builder.Property(a => a.TxHash).HasMaxLength(66);
+
+        // One row per change: the indexer may deliver a transaction again (replays, restarts) without a second row.
+        builder.HasIndex(a => new { a.WalletId, a.ChainId, a.Operator, a.Standard, a.TxHash }).IsUnique().HasDatabaseName("ix_approvals_history_change");
+        builder.HasOne<Wallet>().WithMany().HasForeignKey(a => a.WalletId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
