@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace NftMarketplace.BuildingBlocks.Messaging;
 
@@ -14,19 +17,29 @@ public sealed record OutgoingMessage(
 
 public interface IMessagePublisher
 {
-    /// <summary>Publishes and returns only once the broker has confirmed the message.</summary>
-    /// <exception cref="RabbitMQ.Client.Exceptions.PublishException">The broker refused the message or could not route it.</exception>
+    /// <summary>
+    /// Publishes and returns only once the broker has confirmed the message. An event no queue
+    /// subscribes to counts as published once its copy in <see cref="QueueNames.Unrouted"/> is confirmed.
+    /// </summary>
+    /// <exception cref="PublishException">The broker refused the message, or could route neither it nor its unrouted copy.</exception>
     Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Publishes with publisher confirms and the mandatory flag, so a message counts as published
 /// only when the broker has taken responsibility for it and routed it to at least one queue.
-/// Channels are not thread-safe, so each publish borrows one from a small pool.
+/// An event the broker returns as unroutable (no queue subscribes to it yet) is published again
+/// to <see cref="QueueNames.Unrouted"/>, and that confirmed copy completes the publish: otherwise
+/// the outbox would retry it for ever. Channels are not thread-safe, so each publish borrows one
+/// from a small pool.
 /// </summary>
-internal sealed class RabbitMqPublisher(IConnection connection) : IMessagePublisher, IAsyncDisposable
+internal sealed partial class RabbitMqPublisher(IConnection connection, ILogger<RabbitMqPublisher> logger) : IMessagePublisher, IAsyncDisposable
 {
+    public const string OriginalExchangeHeader = "x-original-exchange";
+    public const string OriginalRoutingKeyHeader = "x-original-routing-key";
+
     private readonly ConcurrentBag<IChannel> _channels = [];
+    private readonly ConcurrentDictionary<(string Exchange, string RoutingKey), bool> _reportedUnrouted = new();
 
     public async Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
@@ -34,17 +47,17 @@ internal sealed class RabbitMqPublisher(IConnection connection) : IMessagePublis
         var channel = await RentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var properties = new BasicProperties
+            try
             {
-                MessageId = message.MessageId.ToString(),
-                Type = message.Schema,
-                ContentType = EventEnvelope.ContentType,
-                DeliveryMode = DeliveryModes.Persistent,
-                Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
-                Headers = message.Headers?.ToDictionary(h => h.Key, h => h.Value),
-            };
-            await channel.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, cancellationToken)
-                .ConfigureAwait(false);
+                await PublishConfirmedAsync(channel, message.Exchange, message.RoutingKey, message, extraHeaders: null, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (PublishReturnException returned) when (CanDivert(returned, message))
+            {
+                // A return is not a channel error: the same channel carries the copy.
+                await DivertUnroutedAsync(channel, message, cancellationToken).ConfigureAwait(false);
+            }
+
             _channels.Add(channel);
         }
         catch
@@ -53,6 +66,61 @@ internal sealed class RabbitMqPublisher(IConnection connection) : IMessagePublis
             await channel.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Only "no queue is bound" is diverted. Messages already on the dead-letter exchange (retries,
+    /// parking) must reach their own queue, and a copy that cannot be routed must fail, not loop.
+    /// </summary>
+    private static bool CanDivert(PublishReturnException returned, OutgoingMessage message) =>
+        returned.ReplyCode == Constants.NoRoute && message.Exchange != Exchanges.DeadLetter;
+
+    private async Task DivertUnroutedAsync(IChannel channel, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (_reportedUnrouted.TryAdd((message.Exchange, message.RoutingKey), true))
+        {
+            LogNoSubscriber(message.Exchange, message.RoutingKey, QueueNames.Unrouted);
+        }
+
+        Activity.Current?.SetTag("nftmarketplace.publish.unrouted", true);
+        var origin = new Dictionary<string, object?>
+        {
+            [OriginalExchangeHeader] = message.Exchange,
+            [OriginalRoutingKeyHeader] = message.RoutingKey,
+        };
+        await PublishConfirmedAsync(channel, Exchanges.DeadLetter, QueueNames.UnroutedRoutingKey, message, origin, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private static async Task PublishConfirmedAsync(
+        IChannel channel,
+        string exchange,
+        string routingKey,
+        OutgoingMessage message,
+        Dictionary<string, object?>? extraHeaders,
+        CancellationToken cancellationToken)
+    {
+        // Fresh properties per publish: the client writes its own bookkeeping headers into them.
+        var headers = message.Headers?.ToDictionary(h => h.Key, h => h.Value);
+        if (extraHeaders is not null)
+        {
+            headers ??= [];
+            foreach (var (key, value) in extraHeaders)
+            {
+                headers[key] = value;
+            }
+        }
+
+        var properties = new BasicProperties
+        {
+            MessageId = message.MessageId.ToString(),
+            Type = message.Schema,
+            ContentType = EventEnvelope.ContentType,
+            DeliveryMode = DeliveryModes.Persistent,
+            Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
+            Headers = headers,
+        };
+        await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, message.Body, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<IChannel> RentAsync(CancellationToken cancellationToken)
@@ -78,4 +146,7 @@ internal sealed class RabbitMqPublisher(IConnection connection) : IMessagePublis
             await channel.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "No queue subscribes to {RoutingKey} on {Exchange} yet; such events are kept in {Queue}")]
+    private partial void LogNoSubscriber(string exchange, string routingKey, string queue);
 }

@@ -13,9 +13,14 @@ namespace NftMarketplace.BuildingBlocks.Messaging;
 /// <c>dlx.events</c> with key <c>retry.Q</c>; <c>Q.retry</c> holds them for the retry delay and
 /// dead-letters them back to <c>Q</c> through the default exchange. After the last attempt the
 /// consumer moves the message to <c>Q.parking</c> (key <c>parking.Q</c>) where it waits for a person.
+/// Events no queue subscribes to go to <c>events.unrouted</c> (key <c>unrouted</c>), which keeps only
+/// the newest ones.
 /// </remarks>
 internal sealed class TopologyDeclarer(IConnection connection, IEnumerable<IConsumerRegistration> consumers, IOptions<MessagingOptions> options)
 {
+    /// <summary>Newest unrouted events kept; older ones are dropped so a chatty event without subscribers cannot fill the broker.</summary>
+    internal const long UnroutedMaxLength = 10_000;
+
     public async Task DeclareAsync(CancellationToken cancellationToken)
     {
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -25,6 +30,7 @@ internal sealed class TopologyDeclarer(IConnection connection, IEnumerable<ICons
                 .ConfigureAwait(false);
         }
 
+        await DeclareUnroutedQueueAsync(channel, cancellationToken).ConfigureAwait(false);
         foreach (var consumer in consumers)
         {
             await DeclareConsumerQueuesAsync(channel, consumer, cancellationToken).ConfigureAwait(false);
@@ -60,6 +66,19 @@ internal sealed class TopologyDeclarer(IConnection connection, IEnumerable<ICons
         var parking = QueueNames.Parking(queue);
         await DeclareQuorumQueueAsync(channel, parking, [], cancellationToken).ConfigureAwait(false);
         await channel.QueueBindAsync(parking, Exchanges.DeadLetter, QueueNames.ParkingRoutingKey(queue), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private static async Task DeclareUnroutedQueueAsync(IChannel channel, CancellationToken cancellationToken)
+    {
+        // Quorum queues support a length limit with drop-head (not reject-publish-dlx); no dead-letter
+        // exchange is set, so dropped events are gone: they had no subscriber anyway.
+        await DeclareQuorumQueueAsync(channel, QueueNames.Unrouted, new Dictionary<string, object?>
+        {
+            ["x-max-length"] = UnroutedMaxLength,
+            ["x-overflow"] = "drop-head",
+        }, cancellationToken).ConfigureAwait(false);
+        await channel.QueueBindAsync(QueueNames.Unrouted, Exchanges.DeadLetter, QueueNames.UnroutedRoutingKey, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
     }
 

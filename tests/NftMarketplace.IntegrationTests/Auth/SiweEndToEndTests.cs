@@ -65,6 +65,29 @@ public sealed class SiweEndToEndTests(SiweHostFixture host) : IClassFixture<Siwe
     }
 
     [Fact]
+    public async Task No_signature_token_or_nonce_reaches_the_logs()
+    {
+        var wallet = EthECKey.GenerateKey();
+        var nonce = await Client.NonceAsync(wallet);
+        var message = Client.Message(wallet, nonce);
+        var signature = SiweClient.Sign(wallet, message);
+        var session = SiweClient.Session(await Client.VerifyAsync(wallet, message, signature), "verifySiwe");
+        var rotated = SiweClient.Session(await Client.RefreshAsync(session.RefreshToken), "refreshSession");
+        // Refusals are logged too: replay the message and the rotated-away refresh token.
+        await Client.VerifyAsync(wallet, message, signature);
+        await Client.RefreshAsync(session.RefreshToken);
+
+        var output = host.Host.Output;
+        foreach (var secret in new[] { nonce, signature[2..], session.AccessToken, session.RefreshToken, rotated.AccessToken, rotated.RefreshToken })
+        {
+            Assert.DoesNotContain(secret, output, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("Auth sign_in: nonce_used", output, StringComparison.Ordinal);
+        Assert.Contains("Auth refresh: refresh_token_reused", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_replayed_message_is_refused()
     {
         var wallet = EthECKey.GenerateKey();

@@ -1,11 +1,17 @@
+using Microsoft.Extensions.Logging;
 using NftMarketplace.Modules.Auth.Persistence;
+using NftMarketplace.Modules.Auth.SignIn;
 
 namespace NftMarketplace.Modules.Auth.Audit;
 
-/// <summary>Adds <c>login_events</c> rows to the command's unit of work.</summary>
-internal sealed class LoginAudit(AuthDbContext db, TimeProvider time)
+/// <summary>
+/// Adds <c>login_events</c> rows to the command's unit of work, and logs each attempt with its outcome — only the
+/// account, user and reason code, so operators see refusals without any secret reaching the logs.
+/// </summary>
+internal sealed partial class LoginAudit(AuthDbContext db, TimeProvider time, ILogger<LoginAudit> logger)
 {
-    public void Record(string kind, string result, SignIn.CallerInfo client, string? accountId = null, Guid? userId = null, Guid? sessionId = null) =>
+    public void Record(string kind, string result, CallerInfo client, string? accountId = null, Guid? userId = null, Guid? sessionId = null)
+    {
         db.LoginEvents.Add(new LoginEvent
         {
             Kind = kind,
@@ -17,4 +23,9 @@ internal sealed class LoginAudit(AuthDbContext db, TimeProvider time)
             Ua = client.UserAgent is { Length: > 512 } ua ? ua[..512] : client.UserAgent,
             Ts = time.GetUtcNow(),
         });
+        LogAttempt(kind, result, accountId, userId, sessionId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Auth {Kind}: {Result} (account {AccountId}, user {UserId}, session {SessionId})")]
+    private partial void LogAttempt(string kind, string result, string? accountId, Guid? userId, Guid? sessionId);
 }
