@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace NftMarketplace.BuildingBlocks.Persistence;
 
@@ -18,11 +19,44 @@ internal sealed class ModuleDatabase<TContext>(string schema) : IModuleDatabase
 {
     public string Schema => schema;
 
+    /// <summary>
+    /// Any number, cluster-wide unique enough: the key of the advisory lock every replica takes while it migrates.
+    /// </summary>
+    private const long MigrationLockKey = 0x4e46_544d_4947_5241; // "NFTMIGRA"
+
     public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // No database yet: nothing to lock on. Migrate creates it; a replica racing this one finds it created.
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            // EF Core's own migration lock does not stop two replicas from both reading an empty history and both
+            // creating the same tables; a session advisory lock held across the whole migration does.
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 }
 
