@@ -2,10 +2,17 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NftMarketplace.Benchmarks;
+using NftMarketplace.Benchmarks.Siwe;
 using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.GraphQL;
 using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.GraphQL.Subscriptions;
+
+// ./nft bench siwe [sign-ins] [concurrency]: Sign-In with Ethereum against raw secp256k1 recovery.
+if (args is ["siwe", .. var siweArgs])
+{
+    return await SiweBench.RunAsync(siweArgs);
+}
 
 // Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one
 // server so both see the same machine. Usage: ./nft bench [iterations]
@@ -44,3 +51,4 @@ Console.WriteLine();
 Console.WriteLine("Subscription events are delivered by this replica's broker; with several replicas they also cross Redis pub/sub.");
 
 await app.StopAsync();
+return 0;

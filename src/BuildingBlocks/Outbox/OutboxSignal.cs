@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -37,16 +38,27 @@ public sealed class OutboxSignal
     private SemaphoreSlim For(Type contextType) => _signals.GetOrAdd(contextType, static _ => new SemaphoreSlim(0, 1));
 }
 
-/// <summary>Signals the relay after a commit, or after a save outside any explicit transaction.</summary>
+/// <summary>
+/// Signals the relay after a commit (or a save outside any explicit transaction) that added outbox messages. Only
+/// those: the relay's own commits (marking messages published) must not wake it, or it would poll without pause.
+/// </summary>
 internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    /// <summary>Contexts that saved new outbox messages not yet committed.</summary>
+    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Notify(eventData.Context);
-        return Task.CompletedTask;
+        RememberNewMessages(eventData.Context);
+        return result;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Notify(eventData.Context);
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        RememberNewMessages(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
@@ -60,19 +72,51 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : DbTransacti
         return result;
     }
 
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        NotifyIfPending(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfPending(eventData.Context);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    private void RememberNewMessages(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        {
+            _pending.AddOrUpdate(context, this);
+        }
+    }
+
     private void NotifyIfAutoCommitted(DbContext? context)
     {
         if (context?.Database.CurrentTransaction is null)
         {
-            Notify(context);
+            NotifyIfPending(context);
         }
     }
 
-    private void Notify(DbContext? context)
+    private void NotifyIfPending(DbContext? context)
+    {
+        if (context is not null && _pending.Remove(context))
+        {
+            signal.Notify(context.GetType());
+        }
+    }
+
+    private void Forget(DbContext? context)
     {
         if (context is not null)
         {
-            signal.Notify(context.GetType());
+            _pending.Remove(context);
         }
     }
 }
