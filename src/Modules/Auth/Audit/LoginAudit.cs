@@ -20,7 +20,7 @@ internal sealed partial class LoginAudit(AuthDbContext db, TimeProvider time, IL
             UserId = userId,
             SessionId = sessionId,
             Ip = client.Ip,
-            Ua = client.UserAgent is { Length: > 512 } ua ? ua[..512] : client.UserAgent,
+            Ua = client.UserAgent,
             Ts = time.GetUtcNow(),
         });
         LogAttempt(kind, result, accountId, userId, sessionId);

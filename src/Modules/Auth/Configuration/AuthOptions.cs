@@ -111,9 +111,5 @@ internal static class DomainAuthority
         return Same(uri.Authority, authority) || Same(explicitPort, authority);
     }
 
-    /// <summary>The authority of an absolute URI as a SIWE domain (the port only when not the scheme's default).</summary>
-    public static string? Of(string uri) =>
-        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !string.IsNullOrEmpty(parsed.Host) ? parsed.Authority : null;
-
     public static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NftMarketplace.Modules.Auth.Audit;
 using NftMarketplace.Modules.Auth.Nonces;
 using NftMarketplace.Modules.Auth.Sessions;
+using NftMarketplace.Modules.Auth.SignIn;
 
 namespace NftMarketplace.Modules.Auth.Persistence;
 
@@ -33,7 +34,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.RefreshHash).HasMaxLength(64);
         builder.HasIndex(s => s.RefreshHash).IsUnique();
         builder.Property(s => s.Ip).HasMaxLength(64);
-        builder.Property(s => s.Ua).HasMaxLength(512);
+        builder.Property(s => s.Ua).HasMaxLength(CallerInfo.MaxUserAgentLength);
         builder.Property(s => s.RevokedReason).HasMaxLength(32);
         builder.HasIndex(s => s.UserId);
     }
@@ -60,7 +61,7 @@ internal sealed class LoginEventConfiguration : IEntityTypeConfiguration<LoginEv
         builder.Property(e => e.AccountId).HasMaxLength(200);
         builder.Property(e => e.Kind).HasMaxLength(32);
         builder.Property(e => e.Ip).HasMaxLength(64);
-        builder.Property(e => e.Ua).HasMaxLength(512);
+        builder.Property(e => e.Ua).HasMaxLength(CallerInfo.MaxUserAgentLength);
         builder.Property(e => e.Result).HasMaxLength(64);
         builder.HasIndex(e => new { e.AccountId, e.Ts });
         builder.HasIndex(e => new { e.UserId, e.Ts });

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NftMarketplace.BuildingBlocks.Ethereum;
+using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.Modules.Auth.Configuration;
 using NftMarketplace.Modules.Auth.Persistence;
 using NftMarketplace.Modules.Auth.SignIn;
@@ -14,8 +15,6 @@ internal sealed class SessionIssuer(
     IOptions<AdminList> admins,
     TimeProvider time)
 {
-    public const string AdminRole = "admin";
-
     public (Session Session, AuthPayload Payload) Open(Guid userId, ProvenAccount account, CallerInfo client)
     {
         var now = time.GetUtcNow();
@@ -26,9 +25,9 @@ internal sealed class SessionIssuer(
             UserId = userId,
             AccountId = account.Account.Value,
             RefreshHash = RefreshTokens.Hash(refreshToken)!,
-            Roles = admins.Value.Contains(account.Address) ? [AdminRole] : [],
+            Roles = admins.Value.Contains(account.Address) ? [Roles.Admin] : [],
             Ip = client.Ip,
-            Ua = client.UserAgent is { Length: > 512 } ua ? ua[..512] : client.UserAgent,
+            Ua = client.UserAgent,
             CreatedAt = now,
             ExpiresAt = now + options.Value.SessionLifetime,
             LastUsedAt = now,

@@ -49,7 +49,23 @@ internal sealed class AllowedDomains(IOptions<SiweOptions> options, IHostEnviron
 }
 
 /// <summary>Who is calling, for rate limits and the audit: IP, its network (IPv6 /64) and user agent.</summary>
-internal sealed record CallerInfo(string? Ip, string Network, string? UserAgent)
+internal sealed record CallerInfo
 {
+    /// <summary>The longest user agent kept: the width of the <c>ua</c> columns.</summary>
+    public const int MaxUserAgentLength = 512;
+
     public static readonly CallerInfo Unknown = new(null, "unknown", null);
+
+    public CallerInfo(string? ip, string network, string? userAgent)
+    {
+        Ip = ip;
+        Network = network;
+        UserAgent = userAgent is { Length: > MaxUserAgentLength } ? userAgent[..MaxUserAgentLength] : userAgent;
+    }
+
+    public string? Ip { get; }
+
+    public string Network { get; }
+
+    public string? UserAgent { get; }
 }

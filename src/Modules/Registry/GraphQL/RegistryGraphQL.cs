@@ -18,8 +18,6 @@ namespace NftMarketplace.Modules.Registry.GraphQL;
 /// </summary>
 internal sealed class RegistryGraphQL : IGraphQLContributor
 {
-    public const string AdminRole = "admin";
-
     public void Contribute(GraphQLRoots roots)
     {
         ArgumentNullException.ThrowIfNull(roots);
@@ -54,7 +52,7 @@ internal sealed class RegistryGraphQL : IGraphQLContributor
         roots.Mutation.Field<NonNullGraphType<ChainType>>(name)
             .Description(description)
             .Argument<NonNullGraphType<TInputType>>(GraphQLConventions.InputArgument)
-            .RequireRole(AdminRole)
+            .RequireRole(Roles.Admin)
             .ResolveAsync(async context => await context.SendAsync(context.GetInput<TCommand>()));
 }
 
@@ -82,7 +80,7 @@ internal sealed class ChainType : ObjectGraphType<ChainSnapshot>
             .Resolve(c => new BigInteger(c.Source.Chain.Version));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainEndpointType>>>>("endpoints")
             .Description("RPC endpoints, in order of preference (admin: URLs may carry credentials).")
-            .RequireRole(RegistryGraphQL.AdminRole)
+            .RequireRole(Roles.Admin)
             .Resolve(c => c.Source.Chain.Endpoints);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChainContractType>>>>("contracts")
             .Description("Contracts registered on the chain, by name.")
