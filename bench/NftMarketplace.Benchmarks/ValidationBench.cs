@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using GraphQL;
 using GraphQL.Types;
+using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.GraphQL;
 
 namespace NftMarketplace.Benchmarks;
@@ -18,7 +19,7 @@ internal static class ValidationBench
     public static async Task<int> RunAsync(string[] args)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
-        await using var unlimited = Gateway(new Dictionary<string, string?>
+        await using var unlimited = StartGateway(new Dictionary<string, string?>
         {
             ["GraphQL:MaxTokens"] = "1000000",
             ["GraphQL:MaxFragments"] = "10000",
@@ -26,7 +27,7 @@ internal static class ValidationBench
             ["GraphQL:MaxComplexity"] = "1000000",
             ["GraphQL:DocumentCacheChars"] = "0",
         });
-        await using var defaults = Gateway([]);
+        await using var defaults = StartGateway([]);
 
         Console.WriteLine($"Validation time, median of {runs} runs, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine();
@@ -121,7 +122,7 @@ internal static class ValidationBench
 
     private static string Repeat(string field, int times) => "{ " + string.Join(" ", Enumerable.Repeat(field, times)) + " }";
 
-    private static Gateway Gateway(Dictionary<string, string?> settings)
+    private static Gateway StartGateway(Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateSlimBuilder([]);
         builder.Logging.ClearProviders();
