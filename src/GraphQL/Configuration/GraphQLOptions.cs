@@ -71,9 +71,10 @@ public sealed class GraphQLOptions
             yield return $"{Section}:{nameof(MaxTokens)} must be between 100 and 1000000 (got {MaxTokens}).";
         }
 
-        if (MaxFragments is < 0 or > 10_000)
+        // The engine follows fragment spreads by recursion: a chain of 1,500 fragments overflows a thread's stack.
+        if (MaxFragments is < 0 or > 200)
         {
-            yield return $"{Section}:{nameof(MaxFragments)} must be between 0 and 10000 (got {MaxFragments}).";
+            yield return $"{Section}:{nameof(MaxFragments)} must be between 0 and 200 (got {MaxFragments}).";
         }
 
         if (MaxSelections is < 10 or > 1_000_000)
