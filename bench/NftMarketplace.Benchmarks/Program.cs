@@ -14,6 +14,12 @@ if (args is ["siwe", .. var siweArgs])
     return await SiweBench.RunAsync(siweArgs);
 }
 
+// ./nft bench validation [runs]: validation time of costly documents with the document limits off and on.
+if (args is ["validation", .. var validationArgs])
+{
+    return await ValidationBench.RunAsync(validationArgs);
+}
+
 // Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one
 // server so both see the same machine. Usage: ./nft bench [iterations]
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;

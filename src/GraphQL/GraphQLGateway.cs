@@ -35,6 +35,7 @@ public static class GraphQLGateway
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.AddValidatedOptions<GraphQLOptions>(GraphQLOptions.Section, o => o.Validate());
         var isDevelopment = builder.Environment.IsDevelopment();
+        var introspection = options.IntrospectionEnabled(isDevelopment);
         var services = builder.Services;
 
         services.TryAddSingleton(TimeProvider.System);
@@ -49,7 +50,7 @@ public static class GraphQLGateway
             graphql
                 .AddSchema<GatewaySchema>()
                 .AddSystemTextJson()
-                .AddErrorInfoProvider(new GraphQLErrorInfoProvider(exposeDetails: isDevelopment))
+                .AddErrorInfoProvider(new GraphQLErrorInfoProvider(exposeDetails: isDevelopment, suggestNames: introspection))
                 // Serial, like mutations: resolvers share the request's scoped mediator and DbContexts,
                 // which must not be used by two resolvers at once.
                 .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
@@ -60,12 +61,13 @@ public static class GraphQLGateway
                     complexity.MaxDepth = options.MaxDepth;
                     complexity.MaxComplexity = options.MaxComplexity;
                 })
+                .ConfigureExecution(_ => new DocumentGate(options))
                 .AddValidationRule(new MaxAliasesRule(options.MaxAliases))
                 .AddValidationRule(FieldAuthorizationRule.Instance)
                 .WithTimeout(options.ExecutionTimeout)
                 .AddUnhandledExceptionHandler(UnexpectedErrorLogging.LogAsync);
 
-            if (!options.IntrospectionEnabled(isDevelopment))
+            if (!introspection)
             {
                 graphql.AddValidationRule(NoIntrospectionValidationRule.Instance);
             }

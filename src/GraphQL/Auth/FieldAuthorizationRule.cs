@@ -74,7 +74,8 @@ internal sealed class FieldAuthorizationRule : ValidationRuleBase
                 return;
             }
 
-            var name = $"{context.TypeInfo.GetParentType()?.Name}.{definition.Name}";
+            // The parent type is the selecting field's type as declared, wrappers included ([Chain!]! for chains).
+            var name = $"{context.TypeInfo.GetParentType()?.GetNamedType().Name}.{definition.Name}";
             var refusal = Refusal(definition, name) ?? (definition.ResolvedType?.GetNamedType() is { } type ? Refusal(type, name) : null);
             if (refusal is { } denied)
             {

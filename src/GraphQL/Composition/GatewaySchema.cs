@@ -1,6 +1,7 @@
 using System.Numerics;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using NftMarketplace.BuildingBlocks.Ethereum;
 using NftMarketplace.GraphQL.Scalars;
 using NftMarketplace.GraphQL.Uploads;
@@ -10,12 +11,15 @@ namespace NftMarketplace.GraphQL.Composition;
 /// <summary>The one schema of the Host, assembled from every module's <see cref="IGraphQLContributor"/>.</summary>
 internal sealed class GatewaySchema : Schema
 {
+    private readonly IServiceProvider _services;
+
     public GatewaySchema(
         IServiceProvider services,
         IEnumerable<IGraphQLContributor> contributors,
         IEnumerable<GraphTypeAssembly> assemblies)
         : base(services)
     {
+        _services = services;
         var roots = new GraphQLRoots();
         foreach (var contributor in contributors)
         {
@@ -43,6 +47,9 @@ internal sealed class GatewaySchema : Schema
             this.RegisterTypeMappings(assembly);
         }
     }
+
+    protected override SchemaTypes CreateSchemaTypes() =>
+        new GatewaySchemaTypes(this, _services, _services.GetService<IEnumerable<IGraphTypeMappingProvider>>(), OnBeforeInitializeType);
 
     private void RegisterScalar<TScalar>(params Type[] clrTypes)
         where TScalar : ScalarGraphType

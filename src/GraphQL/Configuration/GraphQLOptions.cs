@@ -20,6 +20,24 @@ public sealed class GraphQLOptions
     /// <summary>Most aliased fields in one document: aliases repeat a field without adding depth.</summary>
     public int MaxAliases { get; set; } = 30;
 
+    /// <summary>Most tokens (names, punctuation, values) in one document; a longer one is refused before it is parsed.</summary>
+    public int MaxTokens { get; set; } = 5_000;
+
+    /// <summary>Most fragment definitions in one document.</summary>
+    public int MaxFragments { get; set; } = 50;
+
+    /// <summary>
+    /// Most selections (fields, fragment spreads, inline fragments) in one document, each fragment counted again
+    /// wherever it is spread: validation compares selections pairwise, so its cost grows faster than this number.
+    /// </summary>
+    public int MaxSelections { get; set; } = 1_000;
+
+    /// <summary>
+    /// Total length, in characters, of the query texts whose parsed and validated documents are kept for reuse;
+    /// 0 turns the cache off.
+    /// </summary>
+    public long DocumentCacheChars { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>Largest request body, in bytes; larger bodies are refused with 413 without being read to the end.</summary>
     public int MaxRequestBytes { get; set; } = 100 * 1024;
 
@@ -46,6 +64,27 @@ public sealed class GraphQLOptions
         if (MaxAliases is < 0 or > 1_000)
         {
             yield return $"{Section}:{nameof(MaxAliases)} must be between 0 and 1000 (got {MaxAliases}).";
+        }
+
+        if (MaxTokens is < 100 or > 1_000_000)
+        {
+            yield return $"{Section}:{nameof(MaxTokens)} must be between 100 and 1000000 (got {MaxTokens}).";
+        }
+
+        // The engine follows fragment spreads by recursion: a chain of 1,500 fragments overflows a thread's stack.
+        if (MaxFragments is < 0 or > 200)
+        {
+            yield return $"{Section}:{nameof(MaxFragments)} must be between 0 and 200 (got {MaxFragments}).";
+        }
+
+        if (MaxSelections is < 10 or > 1_000_000)
+        {
+            yield return $"{Section}:{nameof(MaxSelections)} must be between 10 and 1000000 (got {MaxSelections}).";
+        }
+
+        if (DocumentCacheChars is < 0 or > 1L << 30)
+        {
+            yield return $"{Section}:{nameof(DocumentCacheChars)} must be between 0 and 1073741824 (got {DocumentCacheChars}).";
         }
 
         if (MaxRequestBytes is < 1_024 or > 16 * 1024 * 1024)

@@ -7,9 +7,11 @@ namespace NftMarketplace.GraphQL.Errors;
 /// <summary>
 /// Writes each error with <c>extensions.code</c> from the documented set, plus <c>field</c>/<c>fields</c> for bad
 /// input and the engine's own <c>graphqlCode</c>/<c>specSection</c> for parse and validation errors. Exception
-/// details appear only when <paramref name="exposeDetails"/> is set (Development).
+/// details appear only when <paramref name="exposeDetails"/> is set (Development). Validation's "Did you mean …"
+/// hints name fields, arguments and types of the schema, so they are kept only where <paramref name="suggestNames"/>
+/// (introspection is on anyway).
 /// </summary>
-internal sealed class GraphQLErrorInfoProvider(bool exposeDetails) : IErrorInfoProvider
+internal sealed class GraphQLErrorInfoProvider(bool exposeDetails, bool suggestNames) : IErrorInfoProvider
 {
     public const string Code = "code";
     public const string Field = "field";
@@ -35,7 +37,8 @@ internal sealed class GraphQLErrorInfoProvider(bool exposeDetails) : IErrorInfoP
             extensions[Details] = unexpected.ToString();
         }
 
-        return new ErrorInfo { Message = error.Message, Extensions = extensions };
+        var message = suggestNames ? error.Message : SchemaSuggestions.Remove(executionError, error.Message);
+        return new ErrorInfo { Message = message, Extensions = extensions };
     }
 
     private static void AddIfSet(Dictionary<string, object?> extensions, string key, string? value)

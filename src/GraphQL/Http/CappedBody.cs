@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace NftMarketplace.GraphQL.Http;
@@ -9,8 +8,6 @@ namespace NftMarketplace.GraphQL.Http;
 /// <summary>Reads a JSON request body of at most a given size, refusing a larger one as soon as it shows.</summary>
 public static class CappedBody
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
-
     /// <summary>
     /// Buffers the body in the request pipe until it is complete, then hands the parsed JSON to
     /// <paramref name="read"/>. The document points into memory that is released when this returns, so
@@ -69,8 +66,7 @@ public static class CappedBody
             throw RequestRefusedException.BadRequest("The request body is empty; send a JSON object with a 'query' string.");
         }
 
-        // One contiguous span, so UTF-8 can be checked in one pass: the JSON reader checks only the structure,
-        // and a bad byte inside a string would otherwise surface later as a failure to read that string.
+        // One contiguous span, so the JSON can be checked in one pass (see RequestJson).
         var rented = buffer.IsSingleSegment ? null : ArrayPool<byte>.Shared.Rent((int)buffer.Length);
         try
         {
@@ -80,12 +76,8 @@ public static class CappedBody
                 buffer.CopyTo(rented);
             }
 
-            if (!Utf8.IsValid(bytes.Span))
-            {
-                throw RequestRefusedException.BadRequest("The request body is not valid UTF-8.");
-            }
-
-            using var document = Parse(bytes);
+            using var document = RequestJson.TryParse(bytes, out var problem)
+                ?? throw RequestRefusedException.BadRequest($"The request body is {problem}.");
             return read(document.RootElement);
         }
         finally
@@ -97,17 +89,6 @@ public static class CappedBody
         }
     }
 
-    private static JsonDocument Parse(ReadOnlyMemory<byte> bytes)
-    {
-        try
-        {
-            return JsonDocument.Parse(bytes, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw RequestRefusedException.BadRequest($"The request body is not valid JSON: {ex.Message}");
-        }
-    }
 
     private static RequestRefusedException TooLarge(int maxBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes} bytes.");

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
@@ -79,20 +80,14 @@ public sealed class GraphQLRequestParser(IGraphQLSerializer serializer)
             return null;
         }
 
-        try
+        using var document = RequestJson.TryParse(Encoding.UTF8.GetBytes(text), out var problem)
+            ?? throw RequestRefusedException.BadRequest($"The '{key}' parameter is {problem}.");
+        return document.RootElement.ValueKind switch
         {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.ValueKind switch
-            {
-                JsonValueKind.Null => null,
-                JsonValueKind.Object => serializer.ReadNode<Inputs>(document.RootElement),
-                var kind => throw WrongType(key, "a JSON object", kind),
-            };
-        }
-        catch (JsonException)
-        {
-            throw RequestRefusedException.BadRequest($"The '{key}' parameter is not valid JSON.");
-        }
+            JsonValueKind.Null => null,
+            JsonValueKind.Object => serializer.ReadNode<Inputs>(document.RootElement),
+            var kind => throw WrongType(key, "a JSON object", kind),
+        };
     }
 
     private static string? Single(IQueryCollection parameters, string key)

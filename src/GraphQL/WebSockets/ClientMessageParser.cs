@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Unicode;
 using GraphQL;
+using NftMarketplace.GraphQL.Http;
 
 namespace NftMarketplace.GraphQL.WebSockets;
 
@@ -11,26 +11,10 @@ namespace NftMarketplace.GraphQL.WebSockets;
 /// </summary>
 internal sealed class ClientMessageParser(IGraphQLSerializer serializer)
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
-
     /// <exception cref="InvalidClientMessageException">The frame is not a valid client message.</exception>
     public ClientMessage Parse(ReadOnlyMemory<byte> utf8)
     {
-        // The JSON reader checks structure, not every byte inside strings.
-        if (!Utf8.IsValid(utf8.Span))
-        {
-            throw Invalid("not valid UTF-8");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8, DocumentOptions);
-        }
-        catch (JsonException)
-        {
-            throw Invalid("not JSON");
-        }
+        var document = RequestJson.TryParse(utf8, out var problem) ?? throw Invalid(problem!);
 
         // Whatever the message keeps is copied out (payloads cloned, variables converted), so the frame's memory can be reused.
         using (document)

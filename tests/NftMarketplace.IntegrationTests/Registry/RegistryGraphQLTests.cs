@@ -125,6 +125,17 @@ public sealed class RegistryGraphQLTests(InfrastructureFixture infrastructure) :
     }
 
     [Fact]
+    public async Task Endpoints_reached_through_the_chains_list_are_named_Chain_endpoints()
+    {
+        await AddChainAsync(NewChainId());
+
+        var anonymous = await PostAsync("{ chains { endpoints { url } } }", new { }, token: null);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "UNAUTHENTICATED"), (anonymous.Status, Code(anonymous.Body)));
+        Assert.StartsWith("'Chain.endpoints' ", anonymous.Body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_input_is_BAD_USER_INPUT_naming_the_field()
     {
         var chainId = NewChainId();

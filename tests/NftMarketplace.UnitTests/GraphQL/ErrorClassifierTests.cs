@@ -106,8 +106,8 @@ public sealed class ErrorClassifierTests
     {
         var failure = Unhandled(new InvalidOperationException("db password is hunter2"));
 
-        var production = new GraphQLErrorInfoProvider(exposeDetails: false).GetInfo(failure);
-        var development = new GraphQLErrorInfoProvider(exposeDetails: true).GetInfo(failure);
+        var production = new GraphQLErrorInfoProvider(exposeDetails: false, suggestNames: false).GetInfo(failure);
+        var development = new GraphQLErrorInfoProvider(exposeDetails: true, suggestNames: true).GetInfo(failure);
 
         Assert.Equal(ErrorClassifier.InternalMessage, production.Message);
         Assert.Equal(new Dictionary<string, object?> { ["code"] = "INTERNAL" }, production.Extensions);

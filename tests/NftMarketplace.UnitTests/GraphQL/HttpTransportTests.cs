@@ -99,6 +99,34 @@ public sealed class HttpTransportTests
         }
     }
 
+    // Valid JSON whose strings do not unescape to valid UTF-16: every later read of them would throw.
+    [Theory]
+    [InlineData("""{"query":"{ serverTime }","operationName":"\ud800"}""")]
+    [InlineData("""{"query":"{ serverTime }","variables":{"v":"\ud800"}}""")]
+    [InlineData("""{"query":"{ serverTime }","variables":{"\udfff":"v"}}""")]
+    [InlineData("""{"query":"{ serverTime }","variables":{"v":{"deep":["\ud800x"]}}}""")]
+    [InlineData("""{"query":"{ serverTime }","extensions":{"e":"\ud800"}}""")]
+    [InlineData("""{"query":"{ serverTime \ud800 }"}""")]
+    public async Task An_escaped_lone_surrogate_is_400_BAD_USER_INPUT(string body)
+    {
+        await using var host = await GraphQLTestHost.StartAsync();
+
+        var response = await host.PostAsync(body, GraphQLResponse);
+
+        Assert.Equal((400, "BAD_USER_INPUT"), (response.Status, response.Code));
+        Assert.Contains("surrogate", response.FirstError.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_escaped_lone_surrogate_in_GET_variables_is_400_BAD_USER_INPUT()
+    {
+        await using var host = await GraphQLTestHost.StartAsync();
+
+        var response = await host.GetAsync("?query=%7BserverTime%7D&variables=" + Uri.EscapeDataString("""{"v":"\ud800"}"""), GraphQLResponse);
+
+        Assert.Equal((400, "BAD_USER_INPUT"), (response.Status, response.Code));
+    }
+
     [Fact]
     public async Task Null_optional_parameters_are_the_same_as_absent_ones()
     {

@@ -65,6 +65,15 @@ public sealed class FieldAuthorizationTests : IAsyncLifetime
         Assert.Equal((401, "UNAUTHENTICATED"), (response.Status, response.Code));
     }
 
+    [Fact]
+    public async Task A_protected_field_reached_through_a_list_is_named_by_its_type()
+    {
+        var response = await _host.PostQueryAsAsync(null, "{ lockers { code } }");
+
+        Assert.Equal((401, "UNAUTHENTICATED"), (response.Status, response.Code));
+        Assert.Contains("'Locker.code' is only for signed-in callers", response.FirstError.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("query Open { serverTime } query Closed { me }")]
     [InlineData("query Open { serverTime ...Private @skip(if: true) } fragment Private on Query { me }")]
@@ -123,6 +132,7 @@ public sealed class FieldAuthorizationTests : IAsyncLifetime
             roots.Query.Field<StringGraphType>("me").RequireAuthenticated().Resolve(context => context.RequireUser().UserId);
             roots.Query.Field<StringGraphType>("adminReport").RequireRole("admin").Resolve(_ => "report");
             roots.Query.Field<VaultType>("vault").Resolve(_ => new object());
+            roots.Query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LockerType>>>>("lockers").Resolve(_ => new[] { new object() });
             roots.Query.Field<StringGraphType>("whoAmI").Resolve(context => context.CurrentUser()?.UserId ?? "anonymous");
         }
     }
@@ -134,6 +144,15 @@ public sealed class FieldAuthorizationTests : IAsyncLifetime
             Name = "Vault";
             this.RequireAuthenticated();
             Field<StringGraphType>("contents").Resolve(_ => "gold");
+        }
+    }
+
+    public sealed class LockerType : ObjectGraphType
+    {
+        public LockerType()
+        {
+            Name = "Locker";
+            Field<StringGraphType>("code").RequireAuthenticated().Resolve(_ => "1234");
         }
     }
 }

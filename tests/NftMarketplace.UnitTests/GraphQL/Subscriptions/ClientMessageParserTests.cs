@@ -59,7 +59,7 @@ public sealed class ClientMessageParserTests
         Assert.Equal(new ClientMessage(ClientMessageType.Complete, "op-1"), Parse("""{"id":"op-1","type":"complete"}"""));
 
     [Theory]
-    [InlineData("not json", "not JSON")]
+    [InlineData("not json", "not valid JSON")]
     [InlineData("""["type","ping"]""", "not a JSON object")]
     [InlineData("""{"payload":{}}""", "no string 'type'")]
     [InlineData("""{"type":""}""", "no string 'type'")]
@@ -83,7 +83,8 @@ public sealed class ClientMessageParserTests
     {
         var invalid = Assert.Throws<InvalidClientMessageException>(() => Parse(json));
 
-        Assert.Equal("Invalid message: " + reason, invalid.Message);
+        // The reason may go on with the JSON reader's own explanation.
+        Assert.StartsWith("Invalid message: " + reason, invalid.Message, StringComparison.Ordinal);
         Assert.InRange(Encoding.UTF8.GetByteCount(CloseReason.BadRequest(invalid.Message).Reason), 1, CloseReason.MaxReasonBytes);
     }
 
@@ -95,5 +96,26 @@ public sealed class ClientMessageParserTests
         var invalid = Assert.Throws<InvalidClientMessageException>(() => Parser.Parse(frame));
 
         Assert.Contains("UTF-8", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"connection_init","payload":{"token":"\ud800"}}""")]
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ a }","operationName":"\ud800"}}""")]
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ a }","variables":{"v":"\udc00x"}}}""")]
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ a }","variables":{"\ud800":1}}}""")]
+    [InlineData("""{"type":"subscribe","id":"\ud800","payload":{"query":"{ a }"}}""")]
+    public void An_escaped_lone_surrogate_anywhere_is_an_invalid_message(string json)
+    {
+        var invalid = Assert.Throws<InvalidClientMessageException>(() => Parse(json));
+
+        Assert.Contains("surrogate", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_escaped_surrogate_pair_is_read()
+    {
+        var message = Parse("""{"type":"subscribe","id":"1","payload":{"query":"{ a }","operationName":"\ud83d\ude00"}}""");
+
+        Assert.Equal("\U0001F600", message.Operation!.OperationName);
     }
 }

@@ -102,6 +102,7 @@ public sealed class MultipartRequestTests
         { "a file part without a filename", "is not a file" },
         { "batched operations", "Batched requests" },
         { "operations is not JSON", "not valid JSON" },
+        { "operations escapes a lone surrogate", "surrogate" },
         { "the body ends early", "ended before its closing boundary" },
     };
 
@@ -122,6 +123,7 @@ public sealed class MultipartRequestTests
             "a file part without a filename" => new MultipartBody().Field("operations", UploadFile).Field("map", FileMap).Field("0", "text").ToArray(),
             "batched operations" => Body($"[{UploadFile}]", """{"0":["0.variables.file"]}"""),
             "operations is not JSON" => Body("{nope", FileMap),
+            "operations escapes a lone surrogate" => Body(UploadFile.Replace("{\"query\"", "{\"operationName\":\"\\ud800\",\"query\"", StringComparison.Ordinal), FileMap),
             _ => Body(UploadFile, FileMap)[..^40],
         };
 
