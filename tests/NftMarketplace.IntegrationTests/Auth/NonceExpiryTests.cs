@@ -47,24 +47,6 @@ public sealed class NonceExpiryTests(InfrastructureFixture infrastructure) : Iso
         Assert.Equal(["nonce_expired"], await LoginResultsAsync(wallet));
     }
 
-    [Fact]
-    public async Task A_nonce_signs_in_until_the_end_of_its_lifetime()
-    {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var server = await StartAsync(clock);
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var client = new SiweClient(http, Domain, Chain);
-        var wallet = EthECKey.GenerateKey();
-        var nonce = await client.NonceAsync(wallet);
-        var message = client.Message(wallet, nonce, expirationTime: DateTimeOffset.UtcNow + 2 * NonceLifetime);
-
-        clock.Advance(NonceLifetime - TimeSpan.FromSeconds(1));
-        var verify = await client.VerifyAsync(wallet, message, SiweClient.Sign(wallet, message));
-
-        Assert.Null(verify.ErrorCode);
-        Assert.Equal(["success"], await LoginResultsAsync(wallet));
-    }
-
     private async Task<GatewayServer> StartAsync(FakeTimeProvider clock)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
