@@ -3,10 +3,11 @@ using NftMarketplace.AppHost.Stack;
 using NftMarketplace.AppHost.Stack.Container;
 using NftMarketplace.AppHost.Stack.Process;
 
-// Dashboard: the launch profile "http" (Properties/launchSettings.json) serves it on http://127.0.0.1:18888 with
-// OTLP/HTTP on 18889 and no HTTPS development certificate (ASPIRE_ALLOW_UNSECURED_TRANSPORT). It also turns off the
-// browser-token login (ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS): acceptable only because every address is
-// loopback, so nobody but this machine's users can reach it. Keep the addresses on 127.0.0.1 if you change them.
+// Dashboard: ./nft serves it on http://127.0.0.1:18888 with OTLP/HTTP on 18889 (or free ports when those are taken;
+// the launch profile "http" in Properties/launchSettings.json has the same settings for IDEs), deliberately without
+// an HTTPS development certificate (ASPIRE_ALLOW_UNSECURED_TRANSPORT) and without the browser-token login
+// (ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS): acceptable only because every address is loopback, so nobody but
+// this machine's users can reach it. Keep the addresses on 127.0.0.1 if you change them.
 var builder = DistributedApplication.CreateBuilder(args);
 var options = StackOptions.Load(builder);
 

@@ -83,8 +83,22 @@ public static class GraphQLGateway
     }
 
     /// <summary>
+    /// The gateway's part of the request pipeline, in its order: bearer access tokens first, so the rate limiter after
+    /// them counts signed-in callers by user id, then GraphQL over HTTP and WebSocket on <paramref name="pattern"/>.
+    /// The Host and every server that stands in for it (tests, benchmarks) use this, so their pipelines cannot drift.
+    /// </summary>
+    public static WebApplication UseGraphQLGateway(this WebApplication app, string pattern = Path)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.MapGraphQL(pattern);
+        return app;
+    }
+
+    /// <summary>
     /// Maps GET and POST on <paramref name="pattern"/>. Needs <c>app.UseRateLimiter()</c> in the pipeline (after
-    /// authentication, so signed-in users are counted by user id).
+    /// authentication, so signed-in users are counted by user id); <see cref="UseGraphQLGateway"/> does both.
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern = Path)
     {

@@ -13,8 +13,9 @@ using NftMarketplace.Modules.Wallets;
 namespace NftMarketplace.Composition;
 
 /// <summary>
-/// The platform, every module and the GraphQL gateway. Tests build the same service graph from here (e.g. the schema
-/// committed as <c>schema.graphql</c>), so what they check cannot drift from what the Host runs.
+/// The platform, every module and the GraphQL gateway, and the request pipeline in front of them. Tests and the siwe
+/// benchmark build the same service graph from here (e.g. the schema committed as <c>schema.graphql</c>), so what they
+/// check cannot drift from what the Host runs.
 /// </summary>
 internal static class HostComposition
 {
@@ -34,5 +35,15 @@ internal static class HostComposition
             .AddMediaModule();
         builder.AddGraphQLGateway();
         builder.AddGraphiQL();
+    }
+
+    /// <summary>The Host's request pipeline and endpoints; the siwe benchmark serves the same.</summary>
+    public static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseGraphQLGateway();
+        app.MapDefaultEndpoints();
+        app.MapGraphiQL();
     }
 }

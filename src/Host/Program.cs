@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.Composition;
-using NftMarketplace.GraphQL;
-using NftMarketplace.GraphQL.GraphiQL;
 
 try
 {
@@ -14,14 +12,7 @@ try
 
     var app = builder.Build();
 
-    app.UseExceptionHandler();
-    app.UseStatusCodePages();
-    // Bearer access tokens; before the rate limiter, so signed-in callers are rate-limited by user id.
-    app.UseAuthentication();
-    app.UseRateLimiter();
-    app.MapDefaultEndpoints();
-    app.MapGraphQL();
-    app.MapGraphiQL();
+    HostComposition.UsePipeline(app);
 
     await app.RunAsync();
     return 0;

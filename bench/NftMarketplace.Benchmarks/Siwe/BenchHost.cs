@@ -4,13 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using NftMarketplace.Composition;
-using NftMarketplace.GraphQL;
-using NftMarketplace.GraphQL.GraphiQL;
 
 namespace NftMarketplace.Benchmarks.Siwe;
 
 /// <summary>
-/// The Host's composition (<see cref="HostComposition"/>, the middleware of <c>src/Host/Program.cs</c>) served by
+/// The Host's composition and pipeline (<see cref="HostComposition"/>, as <c>src/Host/Program.cs</c> uses it) served by
 /// Kestrel on a free loopback port of this process, on the running stack's servers: a second replica next to the
 /// stack's Host, configured so that one machine-local client is not throttled.
 /// </summary>
@@ -86,13 +84,7 @@ internal sealed class BenchHost : IAsyncDisposable
         HostComposition.AddModules(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseRateLimiter();
-        app.MapDefaultEndpoints();
-        app.MapGraphQL();
-        app.MapGraphiQL();
+        HostComposition.UsePipeline(app);
         return app;
     }
 

@@ -160,22 +160,6 @@ public sealed class SiweEndToEndTests(SiweHostFixture host) : IClassFixture<Siwe
     }
 
     [Fact]
-    public async Task An_expired_nonce_is_refused()
-    {
-        var wallet = EthECKey.GenerateKey();
-        var nonce = await Client.NonceAsync(wallet);
-        var message = Client.Message(wallet, nonce);
-        var expiresAt = await NonceExpiryAsync(nonce);
-
-        // The nonce's own lifetime, read from the database; nothing to poll before it is over.
-        await Task.Delay(expiresAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200), Ct);
-        var verify = await Client.VerifyAsync(wallet, message, SiweClient.Sign(wallet, message));
-
-        Assert.Equal("UNAUTHENTICATED", verify.ErrorCode);
-        Assert.Equal(["nonce_expired"], await LoginResultsAsync(wallet, "sign_in"));
-    }
-
-    [Fact]
     public async Task A_tampered_message_and_a_bad_signature_are_refused()
     {
         var wallet = EthECKey.GenerateKey();
@@ -350,9 +334,6 @@ public sealed class SiweEndToEndTests(SiweHostFixture host) : IClassFixture<Siwe
 
         return results;
     }
-
-    private async Task<DateTimeOffset> NonceExpiryAsync(string nonce) =>
-        await ScalarAsync<DateTime>("SELECT expires_at FROM auth.auth_nonces WHERE nonce = @account", nonce);
 
     private async Task<T> ScalarAsync<T>(string sql, string parameter)
     {

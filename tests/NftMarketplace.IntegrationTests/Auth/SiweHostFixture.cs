@@ -15,9 +15,6 @@ public sealed class SiweHostFixture(InfrastructureFixture infrastructure) : IAsy
 {
     public const string Domain = "app.nft.test";
 
-    /// <summary>How long a nonce lives here: short enough for the expiry test, long enough for a loaded machine.</summary>
-    public static readonly TimeSpan NonceLifetime = TimeSpan.FromSeconds(20);
-
     private readonly ECDsa _signingKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public InfrastructureFixture Infrastructure => infrastructure;
@@ -40,7 +37,6 @@ public sealed class SiweHostFixture(InfrastructureFixture infrastructure) : IAsy
         configuration["Registry__DevChain__DeployerKey"] = deployer.PrivateKey;
         configuration["Auth__Signing__PrivateKey"] = _signingKey.ExportPkcs8PrivateKeyPem();
         configuration["Auth__Siwe__AllowedDomains__0"] = Domain;
-        configuration["Auth__Siwe__NonceLifetime"] = NonceLifetime.ToString("c");
         configuration["Auth__Siwe__NoncesPerAccountPerMinute"] = "100";
         configuration["Auth__Siwe__NoncesPerIpPerMinute"] = "100000";
         configuration["Auth__Admins__0"] = Admin.GetPublicAddress();

@@ -15,13 +15,19 @@ public sealed class ChainClients : IDisposable
     private readonly ChainRpcClientFactory _factory;
 
     public ChainClients(ChainRpcOptions options, params ChainEndpoint[] endpoints)
+        : this(options, TimeProvider.System, endpoints)
+    {
+    }
+
+    /// <param name="time">The client's clock: circuit breaks, time-outs and budgets run on it.</param>
+    public ChainClients(ChainRpcOptions options, TimeProvider time, params ChainEndpoint[] endpoints)
     {
         Options = options;
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         _factory = new ChainRpcClientFactory(
             new ListedEndpoints(endpoints),
             Microsoft.Extensions.Options.Options.Create(options),
-            TimeProvider.System,
+            time,
             _services.GetRequiredService<IMeterFactory>(),
             NullLoggerFactory.Instance);
         Client = _factory.GetClient(Chain);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using Microsoft.Extensions.Time.Testing;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Signer;
@@ -79,8 +80,9 @@ public sealed class ChainFailoverTests(InfrastructureFixture infrastructure)
     {
         await using var flaky = await RpcForwarder.StartAsync(Anvil, failing: true);
         var options = Options();
-        options.BreakDuration = TimeSpan.FromSeconds(3);
-        using var clients = new ChainClients(options, new ChainEndpoint(flaky.Url), new ChainEndpoint(Anvil, Priority: 1));
+        // The break is waited out on the client's clock, not in real time.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var clients = new ChainClients(options, clock, new ChainEndpoint(flaky.Url), new ChainEndpoint(Anvil, Priority: 1));
         var client = clients.Client;
 
         for (var call = 0; call < options.BreakerMinimumThroughput; call++)
@@ -94,7 +96,12 @@ public sealed class ChainFailoverTests(InfrastructureFixture infrastructure)
         Assert.True(await client.GetBlockNumberAsync(Cancel) >= 0);
         Assert.Equal(refusedWhileOpen, flaky.Requests);
 
+        clock.Advance(options.BreakDuration - TimeSpan.FromSeconds(1));
+        Assert.True(await client.GetBlockNumberAsync(Cancel) >= 0);
+        Assert.Equal((refusedWhileOpen, ChainEndpointCircuit.Open), (flaky.Requests, clients.CircuitOf(flaky.Url)));
+
         // After the break one call probes the recovered endpoint; from then on it is preferred again.
+        clock.Advance(TimeSpan.FromSeconds(1));
         await Eventually.Until(
             async () => (await client.GetBlockNumberAsync(Cancel), flaky.Forwarded).Forwarded,
             forwarded => forwarded > 0,

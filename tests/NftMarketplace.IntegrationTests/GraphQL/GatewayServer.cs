@@ -16,7 +16,7 @@ namespace NftMarketplace.IntegrationTests.GraphQL;
 
 /// <summary>
 /// The platform, the GraphQL gateway and the modules a test brings, served by Kestrel on a free loopback port with
-/// the Host's middleware order: real HTTP, in this process, so a test can look inside (services, counters).
+/// the Host's gateway pipeline (<c>UseGraphQLGateway</c>): real HTTP, in this process, so a test can look inside (services, counters).
 /// </summary>
 public sealed class GatewayServer : IAsyncDisposable
 {
@@ -57,9 +57,7 @@ public sealed class GatewayServer : IAsyncDisposable
         builder.AddGraphQLGateway();
 
         var app = builder.Build();
-        app.UseAuthentication();
-        app.UseRateLimiter();
-        app.MapGraphQL();
+        app.UseGraphQLGateway();
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new GatewayServer(app, new Uri(address + "/"));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using NftMarketplace.GraphQL.WebSockets;
 
 namespace NftMarketplace.UnitTests.GraphQL.Subscriptions;
@@ -366,10 +367,15 @@ public sealed class GraphQLWsConnectionTests
     [Fact]
     public async Task A_socket_closes_with_4403_when_its_access_token_expires()
     {
-        await using var host = await WsTestHost.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await WsTestHost.StartAsync(time: clock);
         using var client = host.Connect();
         await client.InitAsync(new { accessToken = TestAccessTokens.For("user-1", "s1") + ":expiring" });
         Assert.Equal("user-1", await WhoAmIAsync(client));
+        await client.AssertNothingPendingAsync();
+
+        // The token expires a few seconds after the clock was read (plus however long the machine took until now).
+        clock.Advance(TimeSpan.FromMinutes(1));
 
         Assert.Equal((4403, "Access token expired"), await client.ReceiveCloseAsync());
     }

@@ -25,7 +25,9 @@ internal sealed class WsTestHost : IAsyncDisposable
 
     public GraphQLWsConnection LastConnection => _connections[^1].Connection;
 
-    public static async Task<WsTestHost> StartAsync(IDictionary<string, string?>? settings = null, bool withTokenValidator = true)
+    /// <param name="time">The gateway's clock (e.g. a <c>FakeTimeProvider</c> a test moves); the system clock by default.</param>
+    public static async Task<WsTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null, bool withTokenValidator = true, TimeProvider? time = null)
     {
         var merged = new Dictionary<string, string?>
         {
@@ -44,6 +46,11 @@ internal sealed class WsTestHost : IAsyncDisposable
             if (withTokenValidator)
             {
                 builder.Services.AddSingleton<IAccessTokenValidator, TestAccessTokens>();
+            }
+
+            if (time is not null)
+            {
+                builder.Services.Replace(ServiceDescriptor.Singleton(time));
             }
         });
         return new WsTestHost(host);
