@@ -7,12 +7,6 @@ using StackExchange.Redis;
 
 namespace NftMarketplace.Modules.Wallets.Approvals;
 
-/// <summary>One cached entry: a wallet's approvals on one chain.</summary>
-internal sealed record ApprovalsKey(Guid WalletId, string ChainId)
-{
-    public string RedisKey => RedisKeys.WalletApprovals(WalletId, ChainId);
-}
-
 /// <summary>
 /// Cache-aside over <c>wallet:approvals:cache:{walletId}:{chainId}</c>: readers fill it from Postgres, writers delete
 /// it once their change has committed (see <see cref="ApprovalsCacheInvalidation"/>). When Redis is down the cache steps
