@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.BuildingBlocks.Modules;
 using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.GraphQL.Relay;
@@ -8,7 +7,6 @@ using NftMarketplace.Modules.Auth.Contracts;
 using NftMarketplace.Modules.Wallets.Approvals;
 using NftMarketplace.Modules.Wallets.Contracts;
 using NftMarketplace.Modules.Wallets.GraphQL;
-using NftMarketplace.Modules.Wallets.Links;
 using NftMarketplace.Modules.Wallets.Persistence;
 using NftMarketplace.Modules.Wallets.SignIns;
 
@@ -25,11 +23,6 @@ public static class WalletsModule
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSingleton<ApprovalsCache>();
-
-        // Pipeline behaviours run in registration order, outermost first: registered before AddModule adds the unit of
-        // work, the cache invalidation wraps it and so runs after the commit.
-        services.AddScoped<IPipelineBehavior<RecordApproval, RecordApprovalResult>, ApprovalsCacheInvalidation>();
-        services.AddScoped<IPipelineBehavior<UnlinkWallet, UnlinkWalletResult>, ApprovalsCacheInvalidation>();
 
         builder.AddModule<WalletsDbContext>(Schema)
             .Consume<UserLoggedIn, LastSeenOnSignIn>(LastSeenOnSignIn.Queue, UserLoggedIn.Key);

@@ -23,7 +23,7 @@ internal sealed class RecordApprovalValidator : AbstractValidator<RecordApproval
 /// Per matching wallet: a history row (unique per transaction, so a repeat inserts nothing and stops there), then the
 /// current approval, overwritten only by a change at least as recent as the one it holds.
 /// </summary>
-internal sealed class RecordApprovalHandler(WalletsDbContext db) : IRequestHandler<RecordApproval, RecordApprovalResult>
+internal sealed class RecordApprovalHandler(WalletsDbContext db, ApprovalsCache cache) : IRequestHandler<RecordApproval, RecordApprovalResult>
 {
     private const string InsertHistory =
         "INSERT INTO " + WalletsModule.Schema + ".approvals_history (id, wallet_id, chain_id, operator, standard, approved, tx_hash, at) "
@@ -76,6 +76,8 @@ internal sealed class RecordApprovalHandler(WalletsDbContext db) : IRequestHandl
             changed.Add(walletId);
         }
 
+        var keys = changed.Select(id => new ApprovalsKey(id, chain)).ToList();
+        db.AfterCommit(_ => cache.InvalidateAsync(keys));
         return new RecordApprovalResult(changed);
     }
 }
