@@ -4,6 +4,7 @@ using NftMarketplace.BuildingBlocks.Modules;
 using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.GraphQL.Relay;
 using NftMarketplace.Modules.Auth.Contracts;
+using NftMarketplace.Modules.Indexing.Contracts;
 using NftMarketplace.Modules.Wallets.Approvals;
 using NftMarketplace.Modules.Wallets.Contracts;
 using NftMarketplace.Modules.Wallets.GraphQL;
@@ -25,7 +26,8 @@ public static class WalletsModule
         services.AddSingleton<ApprovalsCache>();
 
         builder.AddModule<WalletsDbContext>(Schema)
-            .Consume<UserLoggedIn, LastSeenOnSignIn>(LastSeenOnSignIn.Queue, UserLoggedIn.Key);
+            .Consume<UserLoggedIn, LastSeenOnSignIn>(LastSeenOnSignIn.Queue, UserLoggedIn.Key)
+            .Consume<ApprovalsChanged, ApprovalsOnApprovalsChanged>(ApprovalsOnApprovalsChanged.Queue, ApprovalsChanged.AllChains);
 
         builder.AddGraphQLContributor<WalletsGraphQL>();
         builder.AddGraphTypeExtension<UserWalletsExtension>();

@@ -17,9 +17,9 @@ internal sealed class GetWalletApprovalsHandler(WalletsDbContext db, ApprovalsCa
         async Task<IReadOnlyList<WalletApprovalDto>> LoadAsync(CancellationToken ct) =>
             await db.Approvals.AsNoTracking()
                 .Where(a => a.WalletId == request.WalletId && a.ChainId == chain)
-                .OrderBy(a => a.Operator).ThenBy(a => a.Standard)
+                .OrderBy(a => a.Contract).ThenBy(a => a.Operator)
                 .Select(a => new WalletApprovalDto(
-                    a.WalletId, a.ChainId, a.Operator, a.Standard, a.Approved, a.ApprovedAt, a.RevokedAt, a.TxHash, a.UpdatedAt))
+                    a.WalletId, a.ChainId, a.Contract, a.Operator, a.Standard, a.Approved, a.ApprovedAt, a.RevokedAt, a.TxHash, a.UpdatedAt))
                 .ToListAsync(ct);
     }
 }
