@@ -42,24 +42,35 @@ internal sealed class InboxConsumer<TEvent, THandler, TContext>(string queue, IR
         var @event = EventEnvelope.Deserialize<TEvent>(body.Span);
         var db = scopedServices.GetRequiredService<TContext>();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        // A concurrent delivery of the same event blocks here on the key until the first commits,
-        // then inserts nothing: the handler runs at most once per event and consumer.
-#pragma warning disable EF1002 // The schema is a module constant, never input; values are parameters.
-        var inserted = await db.Database.ExecuteSqlRawAsync(
-            $"INSERT INTO \"{db.Schema}\".processed_events (event_id, consumer, schema, processed_at) VALUES ({{0}}, {{1}}, {{2}}, now()) ON CONFLICT DO NOTHING",
-            [@event.EventId, queue, TEvent.Schema],
-            cancellationToken).ConfigureAwait(false);
-#pragma warning restore EF1002
-        if (inserted == 0)
+        try
         {
-            return DeliveryOutcome.Duplicate;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+            // A concurrent delivery of the same event blocks here on the key until the first commits,
+            // then inserts nothing: the handler runs at most once per event and consumer.
+#pragma warning disable EF1002 // The schema is a module constant, never input; values are parameters.
+            var inserted = await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO \"{db.Schema}\".processed_events (event_id, consumer, schema, processed_at) VALUES ({{0}}, {{1}}, {{2}}, now()) ON CONFLICT DO NOTHING",
+                [@event.EventId, queue, TEvent.Schema],
+                cancellationToken).ConfigureAwait(false);
+#pragma warning restore EF1002
+            if (inserted == 0)
+            {
+                return DeliveryOutcome.Duplicate;
+            }
+
+            await scopedServices.GetRequiredService<THandler>().Handle(@event, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            db.DiscardAfterCommitActions();
+            throw;
         }
 
-        await scopedServices.GetRequiredService<THandler>().Handle(@event, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        // Side effects the handler queued (cache invalidation, pushes) wait for the commit, as in a command's unit of work.
+        await scopedServices.GetRequiredService<AfterCommitRunner>().RunAsync(db).ConfigureAwait(false);
         return DeliveryOutcome.Handled;
     }
 }

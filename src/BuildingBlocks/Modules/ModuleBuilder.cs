@@ -2,6 +2,7 @@ using System.Reflection;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Inbox;
@@ -67,6 +68,7 @@ public static class ModuleRegistration
         AddRequestHandlers<TContext>(services, assembly);
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
 
+        services.TryAddSingleton<AfterCommitRunner>();
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(schema));
         services.AddHostedService<OutboxRelay<TContext>>();
         return new ModuleBuilder<TContext>(builder);

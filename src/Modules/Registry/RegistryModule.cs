@@ -6,8 +6,8 @@ using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
 using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.GraphQL.Relay;
-using NftMarketplace.Modules.Registry.Application;
 using NftMarketplace.Modules.Registry.ChainAccess;
+using NftMarketplace.Modules.Registry.Chains;
 using NftMarketplace.Modules.Registry.DevChain;
 using NftMarketplace.Modules.Registry.GasPolicy;
 using NftMarketplace.Modules.Registry.GraphQL;
@@ -35,6 +35,7 @@ public static class RegistryModule
         builder.Services.Replace(ServiceDescriptor.Singleton<IChainEndpointSource, RegistryChainEndpointSource>());
 
         builder.AddValidatedOptions<GasPolicyOptions>(GasPolicyOptions.Section, o => o.Validate());
+        builder.Services.AddScoped<GasPolicyObservation>();
         builder.Services.AddHostedService<GasPolicyObserver>();
 
         var devChain = builder.AddValidatedOptions<DevChainOptions>(DevChainOptions.Section, o => o.Validate());

@@ -19,8 +19,8 @@ public static class UsersModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModule<UsersDbContext>(Schema)
-            .Consume<WalletLinked, PrimaryAddressOnWalletLinked>(PrimaryAddressQueues.WalletLinked, WalletLinked.Key)
-            .Consume<PrimaryWalletChanged, PrimaryAddressOnPrimaryWalletChanged>(PrimaryAddressQueues.PrimaryWalletChanged, PrimaryWalletChanged.Key);
+            .Consume<WalletLinked, PrimaryAddressOnWalletLinked>(PrimaryAddressOnWalletLinked.Queue, WalletLinked.Key)
+            .Consume<PrimaryWalletChanged, PrimaryAddressOnPrimaryWalletChanged>(PrimaryAddressOnPrimaryWalletChanged.Queue, PrimaryWalletChanged.Key);
         builder.AddGraphQLContributor<UsersGraphQL>();
         builder.AddNode<UsersById>(Contracts.UserDto.GraphQLTypeName);
         builder.AddDataLoader<ProfilesByUser>();

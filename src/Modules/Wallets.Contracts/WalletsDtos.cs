@@ -24,13 +24,14 @@ public sealed record WalletDto(
 }
 
 /// <summary>
-/// An operator's approval over a wallet's tokens on a chain: <see cref="Operator"/> lowercase, <see cref="ApprovedAt"/>
-/// when last granted, <see cref="RevokedAt"/> when revoked since, <see cref="TxHash"/> and <see cref="UpdatedAt"/> of the
-/// transaction that set the current state.
+/// An operator's approval over a wallet's tokens of one contract on a chain: <see cref="Contract"/> and
+/// <see cref="Operator"/> lowercase, <see cref="ApprovedAt"/> when last granted, <see cref="RevokedAt"/> when revoked
+/// since, <see cref="TxHash"/> and <see cref="UpdatedAt"/> (block time) of the transaction that set the current state.
 /// </summary>
 public sealed record WalletApprovalDto(
     Guid WalletId,
     string ChainId,
+    string Contract,
     string Operator,
     string Standard,
     bool Approved,

@@ -39,33 +39,13 @@ public static class WalletTypes
 }
 
 /// <summary>
-/// Records an ERC-721/ERC-1155 operator approval (<c>ApprovalForAll</c>) seen on chain, for every linked wallet of
-/// <see cref="Owner"/> on <see cref="ChainId"/> (an externally owned account linked on any chain counts: its key is the
-/// same everywhere). Appends <c>approvals_history</c> and updates the current approval unless a later one is recorded
-/// already. Idempotent: the same transaction recorded twice changes nothing. An owner that is no linked wallet is ignored.
-/// </summary>
-/// <param name="Standard">One of <see cref="ApprovalStandards"/>.</param>
-/// <param name="At">When the approval happened on chain (the block's time): orders approvals of one operator.</param>
-public sealed record RecordApproval(
-    Address Owner,
-    ChainId ChainId,
-    Address Operator,
-    string Standard,
-    bool Approved,
-    TxHash TxHash,
-    DateTimeOffset At) : ICommand<RecordApprovalResult>;
-
-/// <param name="WalletIds">The wallets whose approvals changed: empty for an owner that is no linked wallet, or a repeat.</param>
-public sealed record RecordApprovalResult(IReadOnlyList<Guid> WalletIds);
-
-/// <summary>
 /// A wallet's current operator approvals on a chain (revoked ones included, with <see cref="WalletApprovalDto.Approved"/>
-/// false), by operator. Served from Redis (<c>wallet:approvals:cache:{walletId}:{chainId}</c>), invalidated by every
+/// false), by contract and operator, as the indexer's approval events set them. Served from Redis (<c>wallet:approvals:cache:{walletId}:{chainId}</c>), invalidated by every
 /// change; read from Postgres when Redis is down.
 /// </summary>
 public sealed record GetWalletApprovals(Guid WalletId, ChainId ChainId) : IQuery<IReadOnlyList<WalletApprovalDto>>;
 
-/// <summary>The values of <see cref="RecordApproval.Standard"/>.</summary>
+/// <summary>The values of <see cref="WalletApprovalDto.Standard"/>.</summary>
 public static class ApprovalStandards
 {
     public const string Erc721 = "erc721";

@@ -1,14 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.BuildingBlocks.Modules;
 using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.GraphQL.Relay;
 using NftMarketplace.Modules.Auth.Contracts;
+using NftMarketplace.Modules.Indexing.Contracts;
 using NftMarketplace.Modules.Wallets.Approvals;
 using NftMarketplace.Modules.Wallets.Contracts;
 using NftMarketplace.Modules.Wallets.GraphQL;
-using NftMarketplace.Modules.Wallets.Links;
 using NftMarketplace.Modules.Wallets.Persistence;
 using NftMarketplace.Modules.Wallets.SignIns;
 
@@ -26,13 +25,9 @@ public static class WalletsModule
         var services = builder.Services;
         services.AddSingleton<ApprovalsCache>();
 
-        // Pipeline behaviours run in registration order, outermost first: registered before AddModule adds the unit of
-        // work, the cache invalidation wraps it and so runs after the commit.
-        services.AddScoped<IPipelineBehavior<RecordApproval, RecordApprovalResult>, ApprovalsCacheInvalidation>();
-        services.AddScoped<IPipelineBehavior<UnlinkWallet, UnlinkWalletResult>, ApprovalsCacheInvalidation>();
-
         builder.AddModule<WalletsDbContext>(Schema)
-            .Consume<UserLoggedIn, LastSeenOnSignIn>(LastSeenOnSignIn.Queue, UserLoggedIn.Key);
+            .Consume<UserLoggedIn, LastSeenOnSignIn>(LastSeenOnSignIn.Queue, UserLoggedIn.Key)
+            .Consume<ApprovalsChanged, ApprovalsOnApprovalsChanged>(ApprovalsOnApprovalsChanged.Queue, ApprovalsChanged.AllChains);
 
         builder.AddGraphQLContributor<WalletsGraphQL>();
         builder.AddGraphTypeExtension<UserWalletsExtension>();

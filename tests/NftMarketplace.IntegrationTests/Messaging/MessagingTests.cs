@@ -116,6 +116,36 @@ public sealed class MessagingTests(InfrastructureFixture infrastructure) : Isola
     }
 
     [Fact]
+    public async Task A_commands_side_effects_run_after_its_commit_and_never_when_it_rolls_back()
+    {
+        await using var host = await StartAsync();
+
+        await SendAsync(host, new RecordThing("kept"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => SendAsync(host, new RecordThing("undone", FailAfterRaising: true)));
+
+        // The unit of work runs them before the command returns, so their absence is final here.
+        Assert.True(_calls.AfterCommit.TryGetValue("thing kept", out var committed), "the committed command's side effect ran");
+        Assert.True(committed, "the side effect saw the committed row");
+        Assert.False(_calls.AfterCommit.ContainsKey("thing undone"), "the rolled-back command's side effect ran");
+    }
+
+    [Fact]
+    public async Task A_consumers_side_effects_run_after_its_commit_and_never_when_it_fails()
+    {
+        await using var host = await StartAsync();
+        await SendAsync(host, new RecordThing("applied"));
+        await SendAsync(host, new RecordThing("refused", Poison: true));
+
+        var ran = await Eventually.Until(
+            () => Task.FromResult(_calls.AfterCommit.TryGetValue("effect applied", out var seen) ? (bool?)seen : null),
+            seen => seen is not null,
+            "the consumer's side effect");
+        Assert.True(ran, "the side effect saw the committed effect");
+        await Eventually.Until(() => QueueDepthAsync(QueueNames.Parking(ThingRecorded.Queue)), depth => depth == 1, "the refused event parked");
+        Assert.False(_calls.AfterCommit.ContainsKey("effect refused"), "a failed delivery's side effect ran");
+    }
+
+    [Fact]
     public async Task A_poison_message_goes_through_its_retries_into_the_parking_queue()
     {
         await using var host = await StartAsync();

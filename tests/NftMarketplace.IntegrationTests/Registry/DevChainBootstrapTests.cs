@@ -95,7 +95,7 @@ public sealed class DevChainBootstrapTests(InfrastructureFixture infrastructure)
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var before = (await sender.Send(new GetChain(chainId), Ct))!.Version;
 
-        await sender.Send(new NftMarketplace.Modules.Registry.GasPolicy.ObserveGasPolicy(chainId), Ct);
+        await scope.ServiceProvider.GetRequiredService<NftMarketplace.Modules.Registry.GasPolicy.GasPolicyObservation>().ObserveAsync(chainId, Ct);
 
         var policy = await sender.Send(new GetGasPolicy(chainId), Ct);
         Assert.NotNull(policy);
@@ -105,7 +105,7 @@ public sealed class DevChainBootstrapTests(InfrastructureFixture infrastructure)
         Assert.True(observed > before);
 
         // A command that changes nothing (the chain is enabled already) leaves the version, so cached copies stay valid.
-        await sender.Send(new NftMarketplace.Modules.Registry.Application.EnableChain(chainId), Ct);
+        await sender.Send(new NftMarketplace.Modules.Registry.Chains.EnableChain(chainId), Ct);
         Assert.Equal(observed, (await sender.Send(new GetChain(chainId), Ct))!.Version);
     }
 

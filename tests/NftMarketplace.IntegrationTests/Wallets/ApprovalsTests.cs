@@ -4,9 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NftMarketplace.BuildingBlocks.Caching;
 using NftMarketplace.BuildingBlocks.Ethereum;
-using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.IntegrationTests.Infrastructure;
+using NftMarketplace.IntegrationTests.Support;
 using NftMarketplace.IntegrationTests.Users;
+using NftMarketplace.Modules.Indexing.Contracts;
 using NftMarketplace.Modules.Wallets.Approvals;
 using NftMarketplace.Modules.Wallets.Contracts;
 using NftMarketplace.Modules.Wallets.Persistence;
@@ -14,32 +15,46 @@ using StackExchange.Redis;
 
 namespace NftMarketplace.IntegrationTests.Wallets;
 
-/// <summary>Operator approvals as the indexer records them, and their Redis cache.</summary>
+/// <summary>Operator approvals as the indexer's approval events set them, and their Redis cache.</summary>
 public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : UsersWalletsTest(infrastructure)
 {
     private static readonly ChainId Chain = ChainId.Eip155(31337);
     private static readonly Address Marketplace = Address.Parse("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed");
+    private static readonly string Collection = "0x" + new string('c', 40);
     private static readonly DateTimeOffset Noon = new(2030, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task An_approval_is_recorded_once_per_transaction_for_linked_wallets_only()
+    public async Task Approvals_are_recorded_for_linked_wallets_only_once_per_log_and_in_chain_order()
     {
         var (walletId, owner) = await LinkedWalletAsync();
-        var approval = new RecordApproval(owner, Chain, Marketplace, ApprovalStandards.Erc721, Approved: true, NewTx(), Noon);
+        var granted = Change(owner, approved: true, block: 10, Noon);
+        var stranger = Change(Address.FromBytes(RandomNumberGenerator.GetBytes(20)), approved: true, block: 10, Noon);
 
-        var first = await SendAsync(approval);
-        var repeat = await SendAsync(approval);
-        var stranger = await SendAsync(approval with { Owner = Address.FromBytes(RandomNumberGenerator.GetBytes(20)) });
-        var older = await SendAsync(approval with { Approved = false, TxHash = NewTx(), At = Noon.AddHours(-1) });
+        var first = await ApplyAsync(Chain, granted, stranger);
+        await ReplayAsync(first);
+        // An older revocation arriving late goes into the history only.
+        await ApplyAsync(Chain, Change(owner, approved: false, block: 9, Noon.AddHours(-1)));
 
-        Assert.Equal([walletId], first.WalletIds);
-        Assert.Empty(repeat.WalletIds);
-        Assert.Empty(stranger.WalletIds);
-        Assert.Equal([walletId], older.WalletIds);
         Assert.Equal(2, await QueryAsync<WalletsDbContext, int>(db => db.ApprovalHistory.CountAsync(h => h.WalletId == walletId, Ct)));
         var current = Assert.Single(await SendAsync(new GetWalletApprovals(walletId, Chain)));
-        Assert.Equal((true, Noon, (DateTimeOffset?)null, approval.TxHash.Value), (current.Approved, current.ApprovedAt!.Value, current.RevokedAt, current.TxHash));
-        Assert.Equal(Marketplace.Value, current.Operator);
+        Assert.Equal((true, Noon, (DateTimeOffset?)null, granted.Position.TxHash), (current.Approved, current.ApprovedAt!.Value, current.RevokedAt, current.TxHash));
+        Assert.Equal((Marketplace.Value, Collection), (current.Operator, current.Contract));
+        Assert.Equal(2, await QueryAsync<WalletsDbContext, int>(db => db.ApprovalHistory.CountAsync(Ct))); // none for the stranger
+    }
+
+    [Fact]
+    public async Task Within_one_block_the_later_log_wins_whatever_order_the_batches_arrive_in()
+    {
+        var (walletId, owner) = await LinkedWalletAsync();
+        var grant = Change(owner, approved: true, block: 20, Noon, logIndex: 1);
+        var revoke = Change(owner, approved: false, block: 20, Noon, logIndex: 5);
+
+        await ApplyAsync(Chain, revoke);
+        await ApplyAsync(Chain, grant);
+
+        var current = Assert.Single(await SendAsync(new GetWalletApprovals(walletId, Chain)));
+        Assert.False(current.Approved);
+        Assert.Equal(revoke.Position.TxHash, current.TxHash);
     }
 
     [Fact]
@@ -48,10 +63,9 @@ public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : Users
         var (walletId, owner) = await LinkedWalletAsync();
         var otherChain = ChainId.Eip155(137);
 
-        var recorded = await SendAsync(new RecordApproval(owner, otherChain, Marketplace, ApprovalStandards.Erc1155, true, NewTx(), Noon));
+        await ApplyAsync(otherChain, Change(owner, approved: true, block: 5, Noon) with { Standard = ApprovalStandards.Erc1155 });
 
-        Assert.Equal([walletId], recorded.WalletIds);
-        Assert.Single(await SendAsync(new GetWalletApprovals(walletId, otherChain)));
+        Assert.Equal(ApprovalStandards.Erc1155, Assert.Single(await SendAsync(new GetWalletApprovals(walletId, otherChain))).Standard);
         Assert.Empty(await SendAsync(new GetWalletApprovals(walletId, Chain)));
     }
 
@@ -61,24 +75,17 @@ public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : Users
         var (walletId, owner) = await LinkedWalletAsync();
         var redis = Server.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         var key = RedisKeys.WalletApprovals(walletId, Chain.Value);
-        await SendAsync(new RecordApproval(owner, Chain, Marketplace, ApprovalStandards.Erc721, true, NewTx(), Noon));
+        await ApplyAsync(Chain, Change(owner, approved: true, block: 30, Noon));
 
         Assert.Single(await SendAsync(new GetWalletApprovals(walletId, Chain)));
         Assert.True(await redis.KeyExistsAsync(key));
         Assert.InRange((await redis.KeyTimeToLiveAsync(key))!.Value, TimeSpan.FromMinutes(9), ApprovalsCache.Ttl);
 
-        await SendAsync(new RecordApproval(owner, Chain, Marketplace, ApprovalStandards.Erc721, false, NewTx(), Noon.AddMinutes(1)));
+        await ApplyAsync(Chain, Change(owner, approved: false, block: 31, Noon.AddMinutes(1)));
         Assert.False(await redis.KeyExistsAsync(key));
         var revoked = Assert.Single(await SendAsync(new GetWalletApprovals(walletId, Chain)));
         Assert.Equal((false, Noon, Noon.AddMinutes(1)), (revoked.Approved, revoked.ApprovedAt!.Value, revoked.RevokedAt!.Value));
         Assert.True(await redis.KeyExistsAsync(key));
-
-        // The invalidation wraps the unit of work, so it runs after the commit.
-        await using var scope = Server.Services.CreateAsyncScope();
-        var pipeline = scope.ServiceProvider.GetServices<IPipelineBehavior<RecordApproval, RecordApprovalResult>>().Select(b => b.GetType().Name).ToList();
-        Assert.True(
-            pipeline.IndexOf(nameof(ApprovalsCacheInvalidation)) < pipeline.FindIndex(n => n.StartsWith("UnitOfWorkBehavior", StringComparison.Ordinal)),
-            string.Join(" > ", pipeline));
     }
 
     [Fact]
@@ -87,7 +94,7 @@ public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : Users
         var userId = await NewUserAsync();
         var (walletId, owner) = await LinkedWalletAsync(userId);
         await LinkedWalletAsync(userId);
-        await SendAsync(new RecordApproval(owner, Chain, Marketplace, ApprovalStandards.Erc721, true, NewTx(), Noon));
+        await ApplyAsync(Chain, Change(owner, approved: true, block: 40, Noon));
         Assert.Single(await SendAsync(new GetWalletApprovals(walletId, Chain)));
 
         await SendAsync(new Modules.Wallets.Links.UnlinkWallet(userId, walletId));
@@ -107,7 +114,7 @@ public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : Users
         await using var down = await ConnectionMultiplexer.ConnectAsync(options);
         var cache = new ApprovalsCache(new VersionedCache(down, NullLogger<VersionedCache>.Instance), down, NullLogger<ApprovalsCache>.Instance);
         var key = new ApprovalsKey(Guid.CreateVersion7(), Chain.Value);
-        WalletApprovalDto[] rows = [new(key.WalletId, Chain.Value, Marketplace.Value, ApprovalStandards.Erc721, true, Noon, null, NewTx().Value, Noon)];
+        WalletApprovalDto[] rows = [new(key.WalletId, Chain.Value, Collection, Marketplace.Value, ApprovalStandards.Erc721, true, Noon, null, NewHash(), Noon)];
 
         var read = await cache.GetOrLoadAsync(key, _ => Task.FromResult<IReadOnlyList<WalletApprovalDto>>(rows), Ct);
         await cache.InvalidateAsync([key]);
@@ -122,5 +129,27 @@ public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : Users
         return (link.WalletId, account.Address!.Value);
     }
 
-    private static TxHash NewTx() => TxHash.FromBytes(RandomNumberGenerator.GetBytes(TxHash.ByteLength));
+    private static ApprovalChange Change(Address owner, bool approved, long block, DateTimeOffset at, int logIndex = 0) =>
+        new(owner.Value, Marketplace.Value, approved, Collection, ApprovalStandards.Erc721,
+            new ChainPosition(block, NewHash(), logIndex, NewHash(), at));
+
+    /// <summary>Publishes the changes as the indexer would, and waits until Wallets has applied them.</summary>
+    private async Task<ApprovalsChanged> ApplyAsync(ChainId chain, params ApprovalChange[] changes)
+    {
+        var blocks = changes.Select(c => c.Position.BlockNumber).ToList();
+        var approvals = new ApprovalsChanged(chain.Value, blocks.Min(), blocks.Max(), changes);
+        await PublishAsync(approvals);
+        await Eventually.Until(() => ProcessedAsync<WalletsDbContext>(approvals.EventId), done => done, "the approvals applied");
+        return approvals;
+    }
+
+    /// <summary>The same range again under a new message id, as after an indexer restart: the inbox cannot tell.</summary>
+    private async Task ReplayAsync(ApprovalsChanged approvals)
+    {
+        var replay = approvals with { EventId = Guid.CreateVersion7() };
+        await PublishAsync(replay);
+        await Eventually.Until(() => ProcessedAsync<WalletsDbContext>(replay.EventId), done => done, "the replay applied");
+    }
+
+    private static string NewHash() => TxHash.FromBytes(RandomNumberGenerator.GetBytes(TxHash.ByteLength)).Value;
 }

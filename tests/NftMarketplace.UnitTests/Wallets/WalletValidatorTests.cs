@@ -1,4 +1,6 @@
 using NftMarketplace.BuildingBlocks.Ethereum;
+using NftMarketplace.BuildingBlocks.Messaging;
+using NftMarketplace.Modules.Indexing.Contracts;
 using NftMarketplace.Modules.Wallets.Approvals;
 using NftMarketplace.Modules.Wallets.Contracts;
 using NftMarketplace.Modules.Wallets.Links;
@@ -24,17 +26,20 @@ public sealed class WalletValidatorTests
     }
 
     [Fact]
-    public void An_approval_needs_an_evm_chain_and_a_known_standard()
+    public void An_approvals_event_this_module_can_never_apply_is_malformed()
     {
-        var validator = new RecordApprovalValidator();
-        var approval = new RecordApproval(
-            Account.ToEip155Address(), ChainId.Eip155(1), Address.Parse("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"),
-            ApprovalStandards.Erc721, true, TxHash.Parse("0x" + new string('a', 64)), DateTimeOffset.UnixEpoch.AddYears(56));
+        var change = new ApprovalChange(
+            Account.Address!.Value.Value, "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", true, "0x" + new string('c', 40), ApprovalStandards.Erc721,
+            new ChainPosition(7, "0x" + new string('b', 64), 0, "0x" + new string('a', 64), DateTimeOffset.UnixEpoch));
+        var approvals = new ApprovalsChanged("eip155:1", 7, 7, [change]);
 
-        Assert.True(validator.Validate(approval).IsValid);
-        Assert.Equal(["Standard"], Properties(validator.Validate(approval with { Standard = "erc20" })));
-        Assert.Equal(["ChainId"], Properties(validator.Validate(approval with { ChainId = ChainId.Parse("cosmos:cosmoshub-3") })));
-        Assert.Equal(["At"], Properties(validator.Validate(approval with { At = default })));
+        Assert.Equal("eip155:1", ApprovalsOnApprovalsChanged.Validate(approvals));
+        Assert.Throws<MalformedMessageException>(() => ApprovalsOnApprovalsChanged.Validate(approvals with { ChainId = "cosmos:cosmoshub-3" }));
+        Assert.Throws<MalformedMessageException>(() => ApprovalsOnApprovalsChanged.Validate(approvals with { Changes = [change with { Standard = "erc20" }] }));
+        Assert.Throws<MalformedMessageException>(() => ApprovalsOnApprovalsChanged.Validate(
+            approvals with { Changes = [change with { Operator = "0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED" }] }));
+        Assert.Throws<MalformedMessageException>(() => ApprovalsOnApprovalsChanged.Validate(
+            approvals with { Changes = [change with { Position = change.Position with { TxHash = "0x12" } }] }));
     }
 
     private static string[] Properties(FluentValidation.Results.ValidationResult result) =>

@@ -8,23 +8,6 @@ using NftMarketplace.Modules.Registry.Contracts;
 
 namespace NftMarketplace.Modules.Registry.GasPolicy;
 
-/// <summary>Gas policy observation (configuration section <c>Registry:GasPolicy</c>).</summary>
-public sealed class GasPolicyOptions
-{
-    public const string Section = "Registry:GasPolicy";
-
-    /// <summary>How often every enabled chain's fee suggestions are refreshed; zero turns observation off.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
-
-    internal IEnumerable<string> Validate()
-    {
-        if (Interval < TimeSpan.Zero || (Interval > TimeSpan.Zero && Interval < TimeSpan.FromSeconds(1)))
-        {
-            yield return $"{Section}:{nameof(Interval)} must be zero (off) or at least 00:00:01 (got {Interval}).";
-        }
-    }
-}
-
 /// <summary>
 /// Keeps every enabled chain's gas policy current. Each replica observes on its own; the result is the same
 /// whichever writes last, so no lease is needed. A chain that cannot be reached is logged and tried next round.
@@ -67,8 +50,8 @@ internal sealed partial class GasPolicyObserver(IServiceScopeFactory scopes, IOp
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ISender>()
-                    .Send(new ObserveGasPolicy(ChainId.Parse(chain.Id)), cancellationToken).ConfigureAwait(false);
+                await scope.ServiceProvider.GetRequiredService<GasPolicyObservation>()
+                    .ObserveAsync(ChainId.Parse(chain.Id), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

@@ -7,8 +7,11 @@ using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.GraphQL.Relay;
 using NftMarketplace.GraphQL.Scalars;
-using NftMarketplace.Modules.Registry.Application;
+using NftMarketplace.Modules.Registry.ChainContracts;
+using NftMarketplace.Modules.Registry.Chains;
 using NftMarketplace.Modules.Registry.Contracts;
+using NftMarketplace.Modules.Registry.Endpoints;
+using NftMarketplace.Modules.Registry.GasPolicy;
 
 namespace NftMarketplace.Modules.Registry.GraphQL;
 

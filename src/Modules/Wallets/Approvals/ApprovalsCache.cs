@@ -1,21 +1,14 @@
 using Microsoft.Extensions.Logging;
 using NftMarketplace.BuildingBlocks.Caching;
-using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.Modules.Wallets.Contracts;
-using NftMarketplace.Modules.Wallets.Links;
 using StackExchange.Redis;
 
 namespace NftMarketplace.Modules.Wallets.Approvals;
 
-/// <summary>One cached entry: a wallet's approvals on one chain.</summary>
-internal sealed record ApprovalsKey(Guid WalletId, string ChainId)
-{
-    public string RedisKey => RedisKeys.WalletApprovals(WalletId, ChainId);
-}
-
 /// <summary>
 /// Cache-aside over <c>wallet:approvals:cache:{walletId}:{chainId}</c>: readers fill it from Postgres, writers delete
-/// it once their change has committed (see <see cref="ApprovalsCacheInvalidation"/>). When Redis is down the cache steps
+/// it once their change has committed (<see cref="BuildingBlocks.Persistence.ModuleDbContext.AfterCommit"/>): deleting
+/// before the commit would let a reader cache the old rows again in between. When Redis is down the cache steps
 /// aside; a delete lost that way, or a reader filling the entry from a snapshot older than a concurrent commit, is
 /// bounded by the entry's lifetime.
 /// </summary>
@@ -46,31 +39,4 @@ internal sealed partial class ApprovalsCache(VersionedCache cache, IConnectionMu
 
     [LoggerMessage(LogLevel.Warning, "Redis is unavailable; {Count} cached approval list(s) stay stale until they expire")]
     private partial void LogNotInvalidated(Exception exception, int count);
-}
-
-/// <summary>
-/// Deletes the cached approvals a command changed, after its unit of work committed: deleting before the commit would
-/// let a reader cache the old rows again in between. Registered before the module (and so outside its unit of work).
-/// </summary>
-internal sealed class ApprovalsCacheInvalidation(ApprovalsCache cache)
-    : IPipelineBehavior<RecordApproval, RecordApprovalResult>, IPipelineBehavior<UnlinkWallet, UnlinkWalletResult>
-{
-    public async Task<RecordApprovalResult> Handle(
-        RecordApproval request, RequestHandlerDelegate<RecordApprovalResult> next, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(next);
-        var result = await next();
-        await cache.InvalidateAsync([.. result.WalletIds.Select(id => new ApprovalsKey(id, request.ChainId.Value))]);
-        return result;
-    }
-
-    public async Task<UnlinkWalletResult> Handle(
-        UnlinkWallet request, RequestHandlerDelegate<UnlinkWalletResult> next, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(next);
-        var result = await next();
-        await cache.InvalidateAsync(result.ChangedApprovals);
-        return result;
-    }
 }

@@ -1,8 +1,8 @@
 namespace NftMarketplace.Modules.Wallets.Domain;
 
 /// <summary>
-/// The current state of one operator's approval over a wallet's tokens of one standard on one chain
-/// (table <c>wallets.approvals</c>, keyed by all four).
+/// The current state of one operator's approval over a wallet's tokens of one contract on one chain
+/// (table <c>wallets.approvals</c>, keyed by all four), as set by the latest change in chain order.
 /// </summary>
 internal sealed class Approval
 {
@@ -10,10 +10,13 @@ internal sealed class Approval
 
     public required string ChainId { get; set; }
 
+    /// <summary>The token contract (lowercase address) whose tokens the operator may move.</summary>
+    public required string Contract { get; set; }
+
     /// <summary>Lowercase address.</summary>
     public required string Operator { get; set; }
 
-    /// <summary>One of <c>ApprovalStandards</c>.</summary>
+    /// <summary>What <see cref="Contract"/> is: one of <c>ApprovalStandards</c>.</summary>
     public required string Standard { get; set; }
 
     public bool Approved { get; set; }
@@ -24,11 +27,16 @@ internal sealed class Approval
 
     public required string TxHash { get; set; }
 
-    /// <summary>Chain time of the transaction that set this state; an older one arriving late only goes into history.</summary>
+    /// <summary>With <see cref="LogIndex"/>, the chain position of the change that set this state: only a later one replaces it.</summary>
+    public long BlockNumber { get; set; }
+
+    public int LogIndex { get; set; }
+
+    /// <summary>Block time of the change that set this state.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>Every approval change recorded (table <c>wallets.approvals_history</c>); one row per wallet and transaction.</summary>
+/// <summary>Every approval change recorded (table <c>wallets.approvals_history</c>); one row per wallet and log.</summary>
 internal sealed class ApprovalChange
 {
     public Guid Id { get; set; }
@@ -36,6 +44,8 @@ internal sealed class ApprovalChange
     public Guid WalletId { get; set; }
 
     public required string ChainId { get; set; }
+
+    public required string Contract { get; set; }
 
     public required string Operator { get; set; }
 
@@ -45,5 +55,10 @@ internal sealed class ApprovalChange
 
     public required string TxHash { get; set; }
 
+    public long BlockNumber { get; set; }
+
+    public int LogIndex { get; set; }
+
+    /// <summary>Block time.</summary>
     public DateTimeOffset At { get; set; }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NftMarketplace.BuildingBlocks.Errors;
 using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.Modules.Wallets.Contracts;
 using NftMarketplace.Modules.Wallets.Persistence;
@@ -28,10 +27,4 @@ internal sealed class SetPrimaryWalletHandler(WalletsDbContext db, TimeProvider 
 
         return await db.UserWalletsAsync(request.UserId, cancellationToken);
     }
-}
-
-internal static class WalletErrors
-{
-    /// <summary>Someone else's wallet reads as a missing one: whether a wallet id exists is not the caller's business.</summary>
-    public static AppException NotYours() => new(ErrorCode.NotFound, "You have no such wallet.", "input.walletId");
 }

@@ -16,7 +16,7 @@ internal sealed record UnlinkWallet(Guid UserId, Guid WalletId) : ICommand<Unlin
 /// <param name="ChangedApprovals">The cached approvals of the unlinked wallet, gone with it.</param>
 internal sealed record UnlinkWalletResult(IReadOnlyList<ApprovalsKey> ChangedApprovals);
 
-internal sealed class UnlinkWalletHandler(WalletsDbContext db, TimeProvider time) : IRequestHandler<UnlinkWallet, UnlinkWalletResult>
+internal sealed class UnlinkWalletHandler(WalletsDbContext db, ApprovalsCache cache, TimeProvider time) : IRequestHandler<UnlinkWallet, UnlinkWalletResult>
 {
     public async Task<UnlinkWalletResult> Handle(UnlinkWallet request, CancellationToken cancellationToken)
     {
@@ -48,6 +48,8 @@ internal sealed class UnlinkWalletHandler(WalletsDbContext db, TimeProvider time
             db.AddIntegrationEvent(new PrimaryWalletChanged(successor.Id, request.UserId, successor.AccountId));
         }
 
-        return new UnlinkWalletResult([.. approvalChains.Select(chain => new ApprovalsKey(wallet.Id, chain))]);
+        var result = new UnlinkWalletResult([.. approvalChains.Select(chain => new ApprovalsKey(wallet.Id, chain))]);
+        db.AfterCommit(_ => cache.InvalidateAsync(result.ChangedApprovals));
+        return result;
     }
 }

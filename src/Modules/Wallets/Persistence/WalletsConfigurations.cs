@@ -31,8 +31,9 @@ internal sealed class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
     public void Configure(EntityTypeBuilder<Approval> builder)
     {
         builder.ToTable("approvals");
-        builder.HasKey(a => new { a.WalletId, a.ChainId, a.Operator, a.Standard });
+        builder.HasKey(a => new { a.WalletId, a.ChainId, a.Contract, a.Operator });
         builder.Property(a => a.ChainId).HasMaxLength(64);
+        builder.Property(a => a.Contract).HasMaxLength(42);
         builder.Property(a => a.Operator).HasMaxLength(42);
         builder.Property(a => a.Standard).HasMaxLength(16);
         builder.Property(a => a.TxHash).HasMaxLength(66);
@@ -48,12 +49,13 @@ internal sealed class ApprovalChangeConfiguration : IEntityTypeConfiguration<App
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.ChainId).HasMaxLength(64);
+        builder.Property(a => a.Contract).HasMaxLength(42);
         builder.Property(a => a.Operator).HasMaxLength(42);
         builder.Property(a => a.Standard).HasMaxLength(16);
         builder.Property(a => a.TxHash).HasMaxLength(66);
 
-        // One row per change: the indexer may deliver a transaction again (replays, restarts) without a second row.
-        builder.HasIndex(a => new { a.WalletId, a.ChainId, a.Operator, a.Standard, a.TxHash }).IsUnique().HasDatabaseName("ix_approvals_history_change");
+        // One row per wallet and log: the indexer may deliver a block range again (replays, restarts) without a second row.
+        builder.HasIndex(a => new { a.WalletId, a.ChainId, a.TxHash, a.LogIndex }).IsUnique().HasDatabaseName("ix_approvals_history_change");
         builder.HasOne<Wallet>().WithMany().HasForeignKey(a => a.WalletId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NftMarketplace.BuildingBlocks.Inbox;
 using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.BuildingBlocks.Messaging;
@@ -68,13 +69,15 @@ public sealed record ThingRecorded(Guid ThingId, string Name, bool Poison = fals
 
 public sealed record RecordThing(string Name, bool Poison = false, bool FailAfterRaising = false) : ICommand<Guid>;
 
-internal sealed class RecordThingHandler(ProbeDbContext db) : IRequestHandler<RecordThing, Guid>
+internal sealed class RecordThingHandler(ProbeDbContext db, HandlerCalls calls, IServiceScopeFactory scopes) : IRequestHandler<RecordThing, Guid>
 {
     public Task<Guid> Handle(RecordThing request, CancellationToken cancellationToken)
     {
         var thing = new Thing { Id = Guid.CreateVersion7(), Name = request.Name };
         db.Things.Add(thing);
         db.AddIntegrationEvent(new ThingRecorded(thing.Id, thing.Name, request.Poison));
+        db.AfterCommit(async ct => calls.RecordAfterCommit(
+            "thing " + request.Name, await HandlerCalls.VisibleAsync(scopes, other => other.Things.AnyAsync(t => t.Id == thing.Id, ct))));
         if (request.FailAfterRaising)
         {
             throw new InvalidOperationException("The command fails after raising its event.");
@@ -92,13 +95,29 @@ public sealed class HandlerCalls
     public int For(Guid eventId) => _calls.GetValueOrDefault(eventId);
 
     internal void Record(Guid eventId) => _calls.AddOrUpdate(eventId, 1, (_, n) => n + 1);
+
+    /// <summary>Side effects run after a commit, each with whether its change was visible to another connection then.</summary>
+    public IReadOnlyDictionary<string, bool> AfterCommit => _afterCommit;
+
+    private readonly ConcurrentDictionary<string, bool> _afterCommit = new();
+
+    internal void RecordAfterCommit(string what, bool committed) => _afterCommit[what] = committed;
+
+    /// <summary>Asks on a connection of its own, which sees only committed rows.</summary>
+    internal static async Task<bool> VisibleAsync(IServiceScopeFactory scopes, Func<ProbeDbContext, Task<bool>> query)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ProbeDbContext>());
+    }
 }
 
-internal sealed class ThingRecordedHandler(ProbeDbContext db, HandlerCalls calls) : IIntegrationEventHandler<ThingRecorded>
+internal sealed class ThingRecordedHandler(ProbeDbContext db, HandlerCalls calls, IServiceScopeFactory scopes) : IIntegrationEventHandler<ThingRecorded>
 {
     public Task Handle(ThingRecorded @event, CancellationToken cancellationToken)
     {
         calls.Record(@event.EventId);
+        db.AfterCommit(async ct => calls.RecordAfterCommit(
+            "effect " + @event.Name, await HandlerCalls.VisibleAsync(scopes, other => other.Effects.AnyAsync(e => e.EventId == @event.EventId, ct))));
         if (@event.Poison)
         {
             throw new InvalidOperationException("This event can never be applied.");

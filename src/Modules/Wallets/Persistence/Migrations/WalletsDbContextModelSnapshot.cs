@@ -131,15 +131,15 @@ namespace NftMarketplace.Modules.Wallets.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("chain_id");
 
+                    b.Property<string>("Contract")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("contract");
+
                     b.Property<string>("Operator")
                         .HasMaxLength(42)
                         .HasColumnType("character varying(42)")
                         .HasColumnName("operator");
-
-                    b.Property<string>("Standard")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("standard");
 
                     b.Property<bool>("Approved")
                         .HasColumnType("boolean")
@@ -149,9 +149,23 @@ namespace NftMarketplace.Modules.Wallets.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("approved_at");
 
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("block_number");
+
+                    b.Property<int>("LogIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("log_index");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
+
+                    b.Property<string>("Standard")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("standard");
 
                     b.Property<string>("TxHash")
                         .IsRequired()
@@ -163,7 +177,7 @@ namespace NftMarketplace.Modules.Wallets.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("WalletId", "ChainId", "Operator", "Standard")
+                    b.HasKey("WalletId", "ChainId", "Contract", "Operator")
                         .HasName("pk_approvals");
 
                     b.ToTable("approvals", "wallets");
@@ -183,11 +197,25 @@ namespace NftMarketplace.Modules.Wallets.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("block_number");
+
                     b.Property<string>("ChainId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("chain_id");
+
+                    b.Property<string>("Contract")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("contract");
+
+                    b.Property<int>("LogIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("log_index");
 
                     b.Property<string>("Operator")
                         .IsRequired()
@@ -214,7 +242,7 @@ namespace NftMarketplace.Modules.Wallets.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_approvals_history");
 
-                    b.HasIndex("WalletId", "ChainId", "Operator", "Standard", "TxHash")
+                    b.HasIndex("WalletId", "ChainId", "TxHash", "LogIndex")
                         .IsUnique()
                         .HasDatabaseName("ix_approvals_history_change");
 

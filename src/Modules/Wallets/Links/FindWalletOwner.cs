@@ -27,9 +27,3 @@ internal sealed class FindWalletOwnerHandler(WalletsDbContext db) : IRequestHand
             .FirstOrDefaultAsync(cancellationToken);
     }
 }
-
-internal sealed class GetUserWalletsHandler(WalletsDbContext db) : IRequestHandler<GetUserWallets, IReadOnlyList<WalletDto>>
-{
-    public async Task<IReadOnlyList<WalletDto>> Handle(GetUserWallets request, CancellationToken cancellationToken) =>
-        await db.UserWalletsAsync(request.UserId, cancellationToken);
-}

@@ -4,7 +4,7 @@ using NftMarketplace.Modules.Registry.GasPolicy;
 
 namespace NftMarketplace.UnitTests.Registry;
 
-public sealed class FeeSuggestionTests
+public sealed class ObservedFeesTests
 {
     private static HexBigInteger Gwei(decimal gwei) => new(new System.Numerics.BigInteger(gwei * 1_000_000_000m));
 
@@ -18,11 +18,11 @@ public sealed class FeeSuggestionTests
             Reward = [[Gwei(1)], [Gwei(3)], [Gwei(2)]],
         };
 
-        var suggestion = FeeSuggestion.From(history, multiplier: 2m);
+        var fees = ObservedFees.From(history);
 
-        Assert.Equal(3m, suggestion.BaseFeeGwei);
-        Assert.Equal(2m, suggestion.PriorityFeeGwei);
-        Assert.Equal(8m, suggestion.MaxFeeGwei);
+        Assert.Equal(3m, fees.BaseFeeGwei);
+        Assert.Equal(2m, fees.PriorityFeeGwei);
+        Assert.Equal(8m, fees.MaxFeeGwei(multiplier: 2m));
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public sealed class FeeSuggestionTests
     {
         var history = new FeeHistoryResult { BaseFeePerGas = [Gwei(0.875m)], Reward = [] };
 
-        var suggestion = FeeSuggestion.From(history, multiplier: 1.5m);
+        var fees = ObservedFees.From(history);
 
-        Assert.Equal((0.875m, 0m, 1.3125m), (suggestion.BaseFeeGwei, suggestion.PriorityFeeGwei, suggestion.MaxFeeGwei));
+        Assert.Equal((0.875m, 0m, 1.3125m), (fees.BaseFeeGwei, fees.PriorityFeeGwei, fees.MaxFeeGwei(multiplier: 1.5m)));
     }
 }

@@ -4,10 +4,7 @@ using NftMarketplace.Modules.Registry.Contracts;
 using NftMarketplace.Modules.Registry.Domain;
 using NftMarketplace.Modules.Registry.Persistence;
 
-namespace NftMarketplace.Modules.Registry.Application;
-
-/// <summary>Everything the registry knows about one chain at one version: the unit cached in Redis.</summary>
-internal sealed record ChainSnapshot(ChainDto Chain, IReadOnlyList<ChainContractDto> Contracts, GasPolicyDto? GasPolicy);
+namespace NftMarketplace.Modules.Registry.Chains;
 
 /// <summary>
 /// Reads chains cache-aside: the chain's version comes from Postgres (the source of truth, one indexed lookup), the rest
