@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.Composition;
 using NftMarketplace.GraphQL;
+using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.GraphQL.GraphiQL;
 
 try
@@ -14,12 +15,15 @@ try
 
     var app = builder.Build();
 
+    // First, so everything after it (rate limits, audit, /health) sees the client's address; only the proxies of
+    // ForwardedHeaders:KnownProxies / KnownNetworks are believed.
+    app.UseForwardedHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     // Bearer access tokens; before the rate limiter, so signed-in callers are rate-limited by user id.
     app.UseAuthentication();
     app.UseRateLimiter();
-    app.MapDefaultEndpoints();
+    app.MapDefaultEndpoints(detailsRole: Roles.Admin);
     app.MapGraphQL();
     app.MapGraphiQL();
 

@@ -6,7 +6,7 @@ namespace NftMarketplace.GraphQL.Errors;
 
 /// <summary>
 /// Writes each error with <c>extensions.code</c> from the documented set, plus <c>field</c>/<c>fields</c> for bad
-/// input and the engine's own <c>graphqlCode</c>/<c>specSection</c> for parse and validation errors. Exception
+/// input, <c>retryAfter</c> (seconds) for <c>RATE_LIMITED</c>, and the engine's own <c>graphqlCode</c>/<c>specSection</c> for parse and validation errors. Exception
 /// details appear only when <paramref name="exposeDetails"/> is set (Development).
 /// </summary>
 internal sealed class GraphQLErrorInfoProvider(bool exposeDetails) : IErrorInfoProvider
@@ -17,6 +17,7 @@ internal sealed class GraphQLErrorInfoProvider(bool exposeDetails) : IErrorInfoP
     public const string GraphQLCode = "graphqlCode";
     public const string SpecSection = "specSection";
     public const string Details = "details";
+    public const string RetryAfter = "retryAfter";
 
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -30,6 +31,11 @@ internal sealed class GraphQLErrorInfoProvider(bool exposeDetails) : IErrorInfoP
 
         AddIfSet(extensions, GraphQLCode, error.GraphQLCode);
         AddIfSet(extensions, SpecSection, error.SpecSection);
+        if (error.RetryAfterSeconds is { } retryAfter)
+        {
+            extensions[RetryAfter] = retryAfter;
+        }
+
         if (exposeDetails && error.Unexpected is { } unexpected)
         {
             extensions[Details] = unexpected.ToString();
