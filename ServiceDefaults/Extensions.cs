@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -18,6 +20,9 @@ public static class ServiceDefaultsExtensions
     /// <summary>Tag of the health checks that must pass before the process takes traffic.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>Tag of the checks that only say the process runs (<c>/alive</c>).</summary>
+    public const string LiveTag = "live";
+
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
 
@@ -29,6 +34,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddConfiguredForwardedHeaders();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -77,25 +83,30 @@ public static class ServiceDefaultsExtensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddOptions<HealthOptions>()
+            .Bind(builder.Configuration.GetSection(HealthOptions.Section))
+            .Validate(options => !options.Validate().Any(), $"{HealthOptions.Section}:{nameof(HealthOptions.CacheDuration)} must be between 00:00:00 and 00:01:00.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<CachedHealthReport>();
         return builder;
     }
 
     /// <summary>
     /// <c>/alive</c> answers while the process runs; <c>/health</c> answers healthy only when every
-    /// dependency tagged <see cref="ReadyTag"/> (database, cache, broker, chain, storage) does.
-    /// Both are mapped in every environment because the stack scripts and orchestrators probe them.
+    /// dependency tagged <see cref="ReadyTag"/> (database, cache, broker, chain, storage) does, from a report
+    /// cached for <see cref="HealthOptions.CacheDuration"/>, naming the components only to local callers and to
+    /// callers in <paramref name="detailsRole"/>. Both are mapped in every environment because the stack scripts
+    /// and orchestrators probe them.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, string? detailsRole = null)
     {
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live"),
-            ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        ArgumentNullException.ThrowIfNull(app);
+        app.Map(HealthEndpointPath, (RequestDelegate)new HealthEndpoint(detailsRole).HandleAsync);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains("live"),
+            Predicate = check => check.Tags.Contains(LiveTag),
         });
         return app;
     }

@@ -78,7 +78,9 @@ public static class GraphQLGateway
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddHostedService<SchemaCheck>();
         builder.AddGraphQLSubscriptions();
-        services.AddRateLimiter(limiter => limiter.AddPolicy(GraphQLRateLimitPolicy.Name, new GraphQLRateLimitPolicy(options.RateLimit)));
+        // One set of budgets for HTTP requests and WebSocket operations alike.
+        services.AddSingleton(_ => new GraphQLRateLimiter(options.RateLimit));
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, GraphQLRateLimitPolicy>(GraphQLRateLimitPolicy.Name));
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.GraphQL;
+using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.GraphQL.GraphiQL;
 using NftMarketplace.Modules.Auth;
 using NftMarketplace.Modules.Catalog;
@@ -40,10 +41,13 @@ internal static class HostComposition
     /// <summary>The Host's request pipeline and endpoints; the siwe benchmark serves the same.</summary>
     public static void UsePipeline(WebApplication app)
     {
+        // First, so everything after it (rate limits, audit, /health) sees the client's address; only the proxies of
+        // ForwardedHeaders:KnownProxies / KnownNetworks are believed.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseGraphQLGateway();
-        app.MapDefaultEndpoints();
+        app.MapDefaultEndpoints(detailsRole: Roles.Admin);
         app.MapGraphiQL();
     }
 }

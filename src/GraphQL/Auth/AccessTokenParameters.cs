@@ -33,7 +33,8 @@ public sealed class AccessTokenParameters
 
         // Inbound claims are mapped to .NET's claim types (sub → NameIdentifier, role → Role), as JwtBearer does by
         // default, so IsInRole and everything reading ClaimTypes (the rate limiter) work alike on HTTP and WebSocket.
-        Handler = new JsonWebTokenHandler { MapInboundClaims = true };
+        // Signatures must be low-s, so a token has one accepted encoding only.
+        Handler = new CanonicalSignatureTokenHandler { MapInboundClaims = true };
     }
 
     public TokenValidationParameters Validation { get; }

@@ -106,7 +106,8 @@ public sealed class GraphQLOptions
 
 /// <summary>
 /// Requests per caller and window: an authenticated caller is counted by user id, anyone else by IP address,
-/// so users behind one NAT do not share a budget once signed in.
+/// so users behind one NAT do not share a budget once signed in. An operation sent over a WebSocket counts as a
+/// request, against the same budget as the caller's HTTP requests.
 /// </summary>
 public sealed class GraphQLRateLimitOptions
 {
@@ -117,6 +118,12 @@ public sealed class GraphQLRateLimitOptions
     public int PerUserPermits { get; set; } = 600;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// WebSockets one IP address (IPv6: one /64) may hold open at once; a further upgrade is refused with 429
+    /// (<c>RATE_LIMITED</c>). Each socket holds memory and a send loop however few operations it runs.
+    /// </summary>
+    public int MaxSocketsPerIp { get; set; } = 20;
 
     internal IEnumerable<string> Validate(string prefix)
     {
@@ -133,6 +140,11 @@ public sealed class GraphQLRateLimitOptions
         if (Window < TimeSpan.FromSeconds(1) || Window > TimeSpan.FromHours(1))
         {
             yield return $"{prefix}:{nameof(Window)} must be between 00:00:01 and 01:00:00 (got {Window}).";
+        }
+
+        if (MaxSocketsPerIp is < 1 or > 100_000)
+        {
+            yield return $"{prefix}:{nameof(MaxSocketsPerIp)} must be between 1 and 100000 (got {MaxSocketsPerIp}).";
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed record ClientError(ErrorCode Code, string Message)
     /// <summary>Section of the GraphQL specification the failed validation rule comes from, e.g. <c>5.3.1</c>.</summary>
     public string? SpecSection { get; init; }
 
+    /// <summary>Seconds to wait before retrying a refused request (<c>RATE_LIMITED</c>).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     /// <summary>The exception behind an <c>INTERNAL</c> error; only ever shown in Development.</summary>
     public Exception? Unexpected { get; init; }
 }

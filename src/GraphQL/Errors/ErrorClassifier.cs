@@ -23,7 +23,7 @@ public static class ErrorClassifier
         ArgumentNullException.ThrowIfNull(error);
         return error switch
         {
-            GraphQLRequestError request => new ClientError(request.ErrorCode, request.Message),
+            GraphQLRequestError request => new ClientError(request.ErrorCode, request.Message) { RetryAfterSeconds = request.RetryAfterSeconds },
             TimeoutError => new ClientError(ErrorCode.Internal, TimeoutMessage),
             AccessDeniedError denied => new ClientError(denied.ErrorCode, denied.Message),
             // Parse and validation failures, including variables that do not coerce, and requests the engine

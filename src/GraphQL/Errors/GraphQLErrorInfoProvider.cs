@@ -6,10 +6,10 @@ namespace NftMarketplace.GraphQL.Errors;
 
 /// <summary>
 /// Writes each error with <c>extensions.code</c> from the documented set, plus <c>field</c>/<c>fields</c> for bad
-/// input and the engine's own <c>graphqlCode</c>/<c>specSection</c> for parse and validation errors. Exception
-/// details appear only when <paramref name="exposeDetails"/> is set (Development). Validation's "Did you mean …"
-/// hints name fields, arguments and types of the schema, so they are kept only where <paramref name="suggestNames"/>
-/// (introspection is on anyway).
+/// input, <c>retryAfter</c> (seconds) for <c>RATE_LIMITED</c>, and the engine's own <c>graphqlCode</c>/<c>specSection</c>
+/// for parse and validation errors. Exception details appear only when <paramref name="exposeDetails"/> is set
+/// (Development). Validation's "Did you mean …" hints name fields, arguments and types of the schema, so they are kept
+/// only where <paramref name="suggestNames"/> (introspection is on anyway).
 /// </summary>
 internal sealed class GraphQLErrorInfoProvider(bool exposeDetails, bool suggestNames) : IErrorInfoProvider
 {
@@ -19,6 +19,7 @@ internal sealed class GraphQLErrorInfoProvider(bool exposeDetails, bool suggestN
     public const string GraphQLCode = "graphqlCode";
     public const string SpecSection = "specSection";
     public const string Details = "details";
+    public const string RetryAfter = "retryAfter";
 
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -32,6 +33,11 @@ internal sealed class GraphQLErrorInfoProvider(bool exposeDetails, bool suggestN
 
         AddIfSet(extensions, GraphQLCode, error.GraphQLCode);
         AddIfSet(extensions, SpecSection, error.SpecSection);
+        if (error.RetryAfterSeconds is { } retryAfter)
+        {
+            extensions[RetryAfter] = retryAfter;
+        }
+
         if (exposeDetails && error.Unexpected is { } unexpected)
         {
             extensions[Details] = unexpected.ToString();

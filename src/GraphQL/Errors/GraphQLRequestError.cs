@@ -10,4 +10,7 @@ namespace NftMarketplace.GraphQL.Errors;
 public sealed class GraphQLRequestError(ErrorCode code, string message) : ExecutionError(message)
 {
     public ErrorCode ErrorCode { get; } = code;
+
+    /// <summary>For <c>RATE_LIMITED</c>: seconds to wait before retrying, shown as <c>extensions.retryAfter</c>.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }

@@ -1,26 +1,22 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using GraphQL;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
-using NftMarketplace.BuildingBlocks.Errors;
-using NftMarketplace.GraphQL.Configuration;
 using NftMarketplace.GraphQL.Http;
 
 namespace NftMarketplace.GraphQL.Limits;
 
 /// <summary>
-/// A token bucket per user or IP (see <see cref="RateLimitKey"/>) holding a window's permits and refilled in
-/// steps over the window, so a caller may burst up to its budget but not sustain more. A refused request gets
-/// 429, a <c>Retry-After</c> header and a GraphQL error with code <c>RATE_LIMITED</c>.
+/// HTTP requests to <c>/graphql</c> (WebSocket upgrades included) spend the caller's budget of
+/// <see cref="GraphQLRateLimiter"/>, per user or IP (see <see cref="RateLimitKey"/>). A refused request gets 429, a
+/// <c>Retry-After</c> header and a GraphQL error with code <c>RATE_LIMITED</c> and <c>retryAfter</c>.
 /// </summary>
-internal sealed class GraphQLRateLimitPolicy(GraphQLRateLimitOptions options) : IRateLimiterPolicy<string>
+internal sealed class GraphQLRateLimitPolicy(GraphQLRateLimiter limiter, TimeProvider time) : IRateLimiterPolicy<string>
 {
     public const string Name = "graphql";
-
-    // Refilled in six steps: a spent budget comes back gradually rather than all at once at a window's edge.
-    private const int RefillsPerWindow = 6;
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
 
@@ -28,32 +24,20 @@ internal sealed class GraphQLRateLimitPolicy(GraphQLRateLimitOptions options) : 
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var key = RateLimitKey.For(httpContext.User, httpContext.Connection.RemoteIpAddress);
-        var permits = key.IsUser ? options.PerUserPermits : options.PerIpPermits;
-        return RateLimitPartition.GetTokenBucketLimiter(key.Value, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = permits,
-            TokensPerPeriod = (int)Math.Ceiling(permits / (double)RefillsPerWindow),
-            ReplenishmentPeriod = RefillPeriod,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        return RateLimitPartition.Get(key.Value, _ => new SharedBudget(limiter, key, time));
     }
-
-    private TimeSpan RefillPeriod => options.Window / RefillsPerWindow;
 
     private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : RefillPeriod;
-        http.Response.Headers[HeaderNames.RetryAfter] =
-            Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var retryAfter = limiter.RetryAfterSeconds(context.Lease);
+        http.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
 
         var mediaType = AcceptNegotiation.Negotiate(http.Request.Headers.Accept) ?? ResponseMediaType.Json;
-        await http.RequestServices.GetRequiredService<GraphQLResponseWriter>().WriteErrorAsync(
+        await http.RequestServices.GetRequiredService<GraphQLResponseWriter>().WriteAsync(
             http.Response,
             mediaType,
             StatusCodes.Status429TooManyRequests,
-            ErrorCode.RateLimited,
-            "Too many requests; slow down and retry after the time in the Retry-After header.").ConfigureAwait(false);
+            new ExecutionResult(RateLimitRefusal.Error(retryAfter))).ConfigureAwait(false);
     }
 }

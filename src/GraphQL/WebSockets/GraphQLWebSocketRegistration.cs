@@ -34,6 +34,8 @@ internal static class GraphQLWebSocketRegistration
         services.TryAddSingleton<ClientMessageParser>();
         services.TryAddSingleton<ServerMessages>();
         services.TryAddSingleton<ConnectionInitAuthenticator>();
+        services.TryAddSingleton<OperationRateLimit>();
+        services.TryAddSingleton<OpenSocketLimit>();
         services.TryAddSingleton<GraphQLWsConnectionFactory>();
         services.TryAddSingleton<GraphQLWebSocketEndpoint>();
     }

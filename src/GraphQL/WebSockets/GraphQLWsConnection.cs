@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text.Json;
@@ -29,6 +30,7 @@ internal sealed partial class GraphQLWsConnection : IDisposable
     private readonly GraphQLWsConnectionFactory _shared;
     private readonly GraphQLWebSocketOptions _options;
     private readonly ConnectionProtocol _protocol;
+    private readonly IPAddress? _remoteAddress;
     private readonly Lock _gate = new();
     private readonly Dictionary<long, CancellationTokenSource> _operations = [];
     private readonly Channel<byte[]> _outgoing;
@@ -37,10 +39,11 @@ internal sealed partial class GraphQLWsConnection : IDisposable
     private CancellationTokenSource? _abortDeadline;
     private CloseReason? _closeReason;
 
-    internal GraphQLWsConnection(WebSocket socket, GraphQLWsConnectionFactory shared)
+    internal GraphQLWsConnection(WebSocket socket, GraphQLWsConnectionFactory shared, IPAddress? remoteAddress)
     {
         _socket = socket;
         _shared = shared;
+        _remoteAddress = remoteAddress;
         _options = shared.Options;
         _protocol = new ConnectionProtocol(_options.MaxOperations);
         _outgoing = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(_options.SendQueueCapacity)
@@ -200,6 +203,10 @@ internal sealed partial class GraphQLWsConnection : IDisposable
             case ProtocolStep.Authenticate init:
                 // Awaited here, so every later message is handled as the client sees it: after the acknowledgement.
                 await AuthenticateAsync(init.Payload).ConfigureAwait(false);
+                break;
+            case ProtocolStep.Start start when _shared.RateLimit.Refuse(User, _remoteAddress) is { } refused:
+                // Spent like an HTTP request's permit; the socket stays open for the caller to retry later.
+                Fail(start.Id, start.Ticket, [refused]);
                 break;
             case ProtocolStep.Start start:
                 Start(start);

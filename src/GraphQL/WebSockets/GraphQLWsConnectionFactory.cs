@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.WebSockets;
 using GraphQL;
 using GraphQL.Types;
@@ -14,6 +15,7 @@ internal sealed class GraphQLWsConnectionFactory(
     ClientMessageParser parser,
     ServerMessages messages,
     ConnectionInitAuthenticator authenticator,
+    OperationRateLimit rateLimit,
     IServiceScopeFactory scopes,
     IOptions<GraphQLWebSocketOptions> options,
     IOptions<GraphQLOptions> graphQLOptions,
@@ -28,6 +30,8 @@ internal sealed class GraphQLWsConnectionFactory(
 
     public ConnectionInitAuthenticator Authenticator => authenticator;
 
+    public OperationRateLimit RateLimit => rateLimit;
+
     public IServiceScopeFactory Scopes => scopes;
 
     public GraphQLWebSocketOptions Options => options.Value;
@@ -39,6 +43,9 @@ internal sealed class GraphQLWsConnectionFactory(
 
     public ILogger Logger => logger;
 
-    /// <summary>A connection over an accepted socket whose subprotocol is <see cref="GraphQLWs.SubProtocol"/>.</summary>
-    public GraphQLWsConnection Create(WebSocket socket) => new(socket, this);
+    /// <summary>
+    /// A connection over an accepted socket whose subprotocol is <see cref="GraphQLWs.SubProtocol"/>, from
+    /// <paramref name="remoteAddress"/> (whose budget its anonymous operations spend).
+    /// </summary>
+    public GraphQLWsConnection Create(WebSocket socket, IPAddress? remoteAddress) => new(socket, this, remoteAddress);
 }

@@ -151,7 +151,7 @@ public sealed class LimitsTests
             MaxAliases = -1,
             MaxRequestBytes = 10,
             ExecutionTimeout = TimeSpan.Zero,
-            RateLimit = new GraphQLRateLimitOptions { PerIpPermits = 0, PerUserPermits = 0, Window = TimeSpan.Zero },
+            RateLimit = new GraphQLRateLimitOptions { PerIpPermits = 0, PerUserPermits = 0, Window = TimeSpan.Zero, MaxSocketsPerIp = 0 },
         };
 
         var problems = options.Validate().ToList();
@@ -160,6 +160,7 @@ public sealed class LimitsTests
         [
             "GraphQL:MaxDepth", "GraphQL:MaxComplexity", "GraphQL:MaxAliases", "GraphQL:MaxRequestBytes", "GraphQL:ExecutionTimeout",
             "GraphQL:RateLimit:PerIpPermits", "GraphQL:RateLimit:PerUserPermits", "GraphQL:RateLimit:Window",
+            "GraphQL:RateLimit:MaxSocketsPerIp",
         ];
         Assert.Equal(keys, problems.Select(p => p[..p.IndexOf(' ', StringComparison.Ordinal)]));
         Assert.Empty(new GraphQLOptions().Validate());

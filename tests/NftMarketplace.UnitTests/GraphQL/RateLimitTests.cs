@@ -45,7 +45,8 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Past_its_budget_a_caller_gets_429_with_RATE_LIMITED_and_Retry_After()
     {
-        var policy = new GraphQLRateLimitPolicy(new GraphQLRateLimitOptions { PerIpPermits = 2, Window = TimeSpan.FromMinutes(1) });
+        using var budgets = new GraphQLRateLimiter(new GraphQLRateLimitOptions { PerIpPermits = 2, Window = TimeSpan.FromMinutes(1) });
+        var policy = new GraphQLRateLimitPolicy(budgets, TimeProvider.System);
         await using var host = await GraphQLTestHost.StartAsync();
         var context = new DefaultHttpContext { RequestServices = host.Services };
         context.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.1");
@@ -63,13 +64,16 @@ public sealed class RateLimitTests
         Assert.Equal(GraphQLMediaTypes.ContentTypeFor(ResponseMediaType.GraphQLResponseJson), context.Response.ContentType);
         Assert.True(int.Parse(context.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         var body = JsonDocument.Parse(((MemoryStream)context.Response.Body).ToArray()).RootElement;
-        Assert.Equal("RATE_LIMITED", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        var extensions = body.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal("RATE_LIMITED", extensions.GetProperty("code").GetString());
+        Assert.Equal(context.Response.Headers.RetryAfter.ToString(), extensions.GetProperty("retryAfter").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
     public void Users_and_addresses_get_their_own_budgets()
     {
-        var policy = new GraphQLRateLimitPolicy(new GraphQLRateLimitOptions { PerIpPermits = 1, PerUserPermits = 5 });
+        using var limiter = new GraphQLRateLimiter(new GraphQLRateLimitOptions { PerIpPermits = 1, PerUserPermits = 5 });
+        var policy = new GraphQLRateLimitPolicy(limiter, TimeProvider.System);
         var anonymous = new DefaultHttpContext();
         anonymous.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.1");
         var signedIn = new DefaultHttpContext

@@ -13,7 +13,8 @@ internal sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt)
 
 /// <summary>
 /// Signs access tokens (ES256 JWT): <c>sub</c> the user id, <c>sid</c> the session id, a <c>role</c> per role,
-/// <c>kid</c> the RFC 7638 thumbprint the gateway's <see cref="AccessTokenParameters"/> names its keys by.
+/// <c>kid</c> the RFC 7638 thumbprint the gateway's <see cref="AccessTokenParameters"/> names its keys by; signatures
+/// always in low-s form (<see cref="LowS"/>).
 /// </summary>
 internal sealed class AccessTokenIssuer : IDisposable
 {
@@ -70,7 +71,8 @@ internal sealed class AccessTokenIssuer : IDisposable
             Claims = claims,
             SigningCredentials = credentials,
         });
-        return new IssuedAccessToken(token, expires);
+        // ECDSA signs with a random nonce, so s lands above n/2 half the time; the gateway accepts low-s only.
+        return new IssuedAccessToken(LowS.Normalize(token), expires);
     }
 
     public void Dispose() => _key?.Dispose();

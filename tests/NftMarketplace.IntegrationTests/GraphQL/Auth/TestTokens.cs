@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NftMarketplace.GraphQL.Auth;
 
 namespace NftMarketplace.IntegrationTests.GraphQL.Auth;
 
@@ -30,7 +31,8 @@ internal sealed class TestTokens : IDisposable
             claims["role"] = roles;
         }
 
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        // Low-s, as the Auth module signs: the gateway refuses any other form.
+        return LowS.Normalize(new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
@@ -39,7 +41,7 @@ internal sealed class TestTokens : IDisposable
             Expires = expires,
             Claims = claims,
             SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_key), SecurityAlgorithms.EcdsaSha256),
-        });
+        }));
     }
 
     /// <summary>A stable session id per subject: the Auth module's revocation check only accepts GUID session ids.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NftMarketplace.GraphQL.Auth;
 
 namespace NftMarketplace.UnitTests.GraphQL.Auth;
 
@@ -60,7 +61,8 @@ internal sealed class TestTokens : IDisposable
         }
 
         var issuedAt = expires < now ? expires - TimeSpan.FromMinutes(15) : now;
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        // Low-s, as the Auth module signs: the gateway refuses any other form.
+        return LowS.Normalize(new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
@@ -69,7 +71,7 @@ internal sealed class TestTokens : IDisposable
             Expires = expires,
             Claims = claims,
             SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_key), SecurityAlgorithms.EcdsaSha256),
-        });
+        }));
     }
 
     public void Dispose() => _key.Dispose();

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NftMarketplace.GraphQL.Auth;
@@ -18,6 +19,8 @@ internal sealed class WsTestHost : IAsyncDisposable
     private readonly List<(GraphQLWsConnection Connection, Task Run, IDisposable Registration)> _connections = [];
 
     private WsTestHost(GraphQLTestHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
 
     public SubscriptionBroker Broker => _host.Services.GetRequiredService<SubscriptionBroker>();
 
@@ -56,11 +59,14 @@ internal sealed class WsTestHost : IAsyncDisposable
         return new WsTestHost(host);
     }
 
-    /// <summary>Opens a socket served by a new connection; <paramref name="pauseWriterThreshold"/> is the socket's buffer.</summary>
-    public WsTestClient Connect(long pauseWriterThreshold = 64 * 1024)
+    /// <summary>
+    /// Opens a socket served by a new connection; <paramref name="pauseWriterThreshold"/> is the socket's buffer,
+    /// <paramref name="remoteAddress"/> the client's address (loopback unless given).
+    /// </summary>
+    public WsTestClient Connect(long pauseWriterThreshold = 64 * 1024, IPAddress? remoteAddress = null)
     {
         var (server, client) = InMemoryWebSockets.CreatePair(pauseWriterThreshold);
-        var connection = _host.Services.GetRequiredService<GraphQLWsConnectionFactory>().Create(server);
+        var connection = _host.Services.GetRequiredService<GraphQLWsConnectionFactory>().Create(server, remoteAddress ?? IPAddress.Loopback);
         var registration = _host.Services.GetRequiredService<ConnectionRegistry>().Add(connection);
         _connections.Add((connection, connection.RunAsync(_stopping.Token), registration));
         return new WsTestClient(client);
