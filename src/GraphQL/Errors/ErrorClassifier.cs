@@ -63,7 +63,7 @@ public static class ErrorClassifier
     {
         if (app is not RequestValidationException validation)
         {
-            return new ClientError(app.Code, app.Message) { Field = app.Field };
+            return new ClientError(app.Code, app.Message) { Field = app.Field, RetryAfter = app.RetryAfter };
         }
 
         var argument = validation.Data[MediatorResolvers.InputArgumentKey] as string;

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using NftMarketplace.BuildingBlocks.Errors;
+using NftMarketplace.GraphQL.Http;
 
 namespace NftMarketplace.GraphQL.Errors;
 
@@ -17,6 +18,7 @@ internal sealed class GraphQLErrorInfoProvider(bool exposeDetails) : IErrorInfoP
     public const string GraphQLCode = "graphqlCode";
     public const string SpecSection = "specSection";
     public const string Details = "details";
+    public const string RetryAfter = "retryAfter";
 
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -26,6 +28,11 @@ internal sealed class GraphQLErrorInfoProvider(bool exposeDetails) : IErrorInfoP
         if (error.Fields is { Count: > 0 } fields)
         {
             extensions[Fields] = fields.Select(f => new Dictionary<string, object?> { ["field"] = f.Field, ["message"] = f.Message }).ToList();
+        }
+
+        if (error.RetryAfter is { } wait)
+        {
+            extensions[RetryAfter] = RetryAfterHeader.Seconds(wait);
         }
 
         AddIfSet(extensions, GraphQLCode, error.GraphQLCode);

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
 using NftMarketplace.BuildingBlocks.Errors;
 using NftMarketplace.GraphQL.Configuration;
 using NftMarketplace.GraphQL.Http;
@@ -45,8 +43,7 @@ internal sealed class GraphQLRateLimitPolicy(GraphQLRateLimitOptions options) : 
     {
         var http = context.HttpContext;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : RefillPeriod;
-        http.Response.Headers[HeaderNames.RetryAfter] =
-            Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        RetryAfterHeader.Set(http.Response, retryAfter);
 
         var mediaType = AcceptNegotiation.Negotiate(http.Request.Headers.Accept) ?? ResponseMediaType.Json;
         await http.RequestServices.GetRequiredService<GraphQLResponseWriter>().WriteErrorAsync(
