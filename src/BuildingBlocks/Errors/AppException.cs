@@ -17,6 +17,12 @@ public class AppException : Exception
 
     /// <summary>Path of the input field at fault (e.g. <c>input.accountId</c>), when there is one.</summary>
     public string? Field { get; }
+
+    /// <summary>
+    /// How long the caller should wait before trying again (<c>RATE_LIMITED</c>): sent as the <c>Retry-After</c> header
+    /// and as <c>extensions.retryAfter</c> (whole seconds).
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>Input that is malformed or out of range. Maps to <c>BAD_USER_INPUT</c>.</summary>

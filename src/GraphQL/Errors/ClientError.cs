@@ -17,8 +17,8 @@ public sealed record ClientError(ErrorCode Code, string Message)
     /// <summary>Section of the GraphQL specification the failed validation rule comes from, e.g. <c>5.3.1</c>.</summary>
     public string? SpecSection { get; init; }
 
-    /// <summary>Seconds to wait before retrying a refused request (<c>RATE_LIMITED</c>).</summary>
-    public int? RetryAfterSeconds { get; init; }
+    /// <summary>How long to wait before trying again; the transport sends it as <c>Retry-After</c>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>The exception behind an <c>INTERNAL</c> error; only ever shown in Development.</summary>
     public Exception? Unexpected { get; init; }

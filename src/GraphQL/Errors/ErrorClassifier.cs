@@ -23,7 +23,7 @@ public static class ErrorClassifier
         ArgumentNullException.ThrowIfNull(error);
         return error switch
         {
-            GraphQLRequestError request => new ClientError(request.ErrorCode, request.Message) { RetryAfterSeconds = request.RetryAfterSeconds },
+            GraphQLRequestError request => new ClientError(request.ErrorCode, request.Message) { RetryAfter = request.RetryAfter },
             TimeoutError => new ClientError(ErrorCode.Internal, TimeoutMessage),
             AccessDeniedError denied => new ClientError(denied.ErrorCode, denied.Message),
             // Parse and validation failures, including variables that do not coerce, and requests the engine
@@ -63,7 +63,7 @@ public static class ErrorClassifier
     {
         if (app is not RequestValidationException validation)
         {
-            return new ClientError(app.Code, app.Message) { Field = app.Field };
+            return new ClientError(app.Code, app.Message) { Field = app.Field, RetryAfter = app.RetryAfter };
         }
 
         var argument = validation.Data[MediatorResolvers.InputArgumentKey] as string;

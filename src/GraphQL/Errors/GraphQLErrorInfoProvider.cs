@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using NftMarketplace.BuildingBlocks.Errors;
+using NftMarketplace.GraphQL.Http;
 
 namespace NftMarketplace.GraphQL.Errors;
 
@@ -31,13 +32,13 @@ internal sealed class GraphQLErrorInfoProvider(bool exposeDetails, bool suggestN
             extensions[Fields] = fields.Select(f => new Dictionary<string, object?> { ["field"] = f.Field, ["message"] = f.Message }).ToList();
         }
 
-        AddIfSet(extensions, GraphQLCode, error.GraphQLCode);
-        AddIfSet(extensions, SpecSection, error.SpecSection);
-        if (error.RetryAfterSeconds is { } retryAfter)
+        if (error.RetryAfter is { } wait)
         {
-            extensions[RetryAfter] = retryAfter;
+            extensions[RetryAfter] = RetryAfterHeader.Seconds(wait);
         }
 
+        AddIfSet(extensions, GraphQLCode, error.GraphQLCode);
+        AddIfSet(extensions, SpecSection, error.SpecSection);
         if (exposeDetails && error.Unexpected is { } unexpected)
         {
             extensions[Details] = unexpected.ToString();

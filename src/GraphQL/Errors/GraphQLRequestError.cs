@@ -11,6 +11,6 @@ public sealed class GraphQLRequestError(ErrorCode code, string message) : Execut
 {
     public ErrorCode ErrorCode { get; } = code;
 
-    /// <summary>For <c>RATE_LIMITED</c>: seconds to wait before retrying, shown as <c>extensions.retryAfter</c>.</summary>
-    public int? RetryAfterSeconds { get; init; }
+    /// <summary>For <c>RATE_LIMITED</c>: how long to wait before retrying, shown as <c>extensions.retryAfter</c> (seconds).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -94,6 +94,12 @@ internal sealed class GraphQLHttpEndpoint(
             response.Headers[HeaderNames.Allow] = HttpMethods.Post;
         }
 
+        // A resolver's RATE_LIMITED carries its wait, sent the way the gateway's own rate limiter sends it.
+        if (RetryAfterHeader.Of(result) is { } wait)
+        {
+            RetryAfterHeader.Set(response, wait);
+        }
+
         await writer.WriteAsync(response, mediaType, status, result).ConfigureAwait(false);
     }
 

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
 using NftMarketplace.GraphQL.Http;
 
 namespace NftMarketplace.GraphQL.Limits;
@@ -30,8 +28,8 @@ internal sealed class GraphQLRateLimitPolicy(GraphQLRateLimiter limiter, TimePro
     private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var retryAfter = limiter.RetryAfterSeconds(context.Lease);
-        http.Response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
+        var retryAfter = limiter.RetryAfter(context.Lease);
+        RetryAfterHeader.Set(http.Response, retryAfter);
 
         var mediaType = AcceptNegotiation.Negotiate(http.Request.Headers.Accept) ?? ResponseMediaType.Json;
         await http.RequestServices.GetRequiredService<GraphQLResponseWriter>().WriteAsync(

@@ -31,12 +31,11 @@ public sealed class GraphQLRateLimiter : IDisposable
     /// <summary>Takes one permit of <paramref name="key"/>'s budget; the lease says whether there was one.</summary>
     public RateLimitLease Acquire(RateLimitKey key) => _buckets.AttemptAcquire(key);
 
-    /// <summary>How long a refused caller should wait before retrying, in whole seconds (at least one).</summary>
-    public int RetryAfterSeconds(RateLimitLease lease)
+    /// <summary>How long a refused caller should wait before retrying.</summary>
+    public TimeSpan RetryAfter(RateLimitLease lease)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : RefillPeriod;
-        return Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : RefillPeriod;
     }
 
     public void Dispose() => _buckets.Dispose();

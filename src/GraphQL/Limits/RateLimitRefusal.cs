@@ -8,6 +8,6 @@ internal static class RateLimitRefusal
 {
     public const string Message = "Too many requests; slow down and retry after the number of seconds in extensions.retryAfter.";
 
-    public static GraphQLRequestError Error(int retryAfterSeconds) =>
-        new(ErrorCode.RateLimited, Message) { RetryAfterSeconds = retryAfterSeconds };
+    public static GraphQLRequestError Error(TimeSpan retryAfter) =>
+        new(ErrorCode.RateLimited, Message) { RetryAfter = retryAfter };
 }

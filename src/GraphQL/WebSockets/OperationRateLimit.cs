@@ -16,6 +16,6 @@ internal sealed class OperationRateLimit(GraphQLRateLimiter limiter)
     public GraphQLRequestError? Refuse(ClaimsPrincipal user, IPAddress? remoteAddress)
     {
         using var lease = limiter.Acquire(RateLimitKey.For(user, remoteAddress));
-        return lease.IsAcquired ? null : RateLimitRefusal.Error(limiter.RetryAfterSeconds(lease));
+        return lease.IsAcquired ? null : RateLimitRefusal.Error(limiter.RetryAfter(lease));
     }
 }

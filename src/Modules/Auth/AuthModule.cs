@@ -16,6 +16,7 @@ using NftMarketplace.Modules.Auth.Persistence;
 using NftMarketplace.Modules.Auth.Sessions;
 using NftMarketplace.Modules.Auth.Signatures;
 using NftMarketplace.Modules.Auth.SignIn;
+using NftMarketplace.Modules.Wallets.Contracts;
 
 namespace NftMarketplace.Modules.Auth;
 
@@ -32,7 +33,8 @@ public static class AuthModule
     public static IHostApplicationBuilder AddAuthModule(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddModule<AuthDbContext>(Schema);
+        builder.AddModule<AuthDbContext>(Schema)
+            .Consume<WalletUnlinked, SessionsEndOnWalletUnlinked>(SessionsEndOnWalletUnlinked.Queue, WalletUnlinked.Key);
 
         builder.AddValidatedOptions<SiweOptions>(SiweOptions.Section, o => o.Validate());
         builder.AddValidatedOptions<SessionOptions>(SessionOptions.Section, o => o.Validate());

@@ -4,11 +4,12 @@ using NftMarketplace.BuildingBlocks.Mediation;
 namespace NftMarketplace.Modules.Users.Contracts;
 
 /// <summary>
-/// The user an account signs in as, created with an empty profile the first time (publishing <see cref="UserCreated"/>).
-/// Idempotent under concurrency: any number of parallel first sign-ins of one account yield one user.
-/// The caller resolves accounts already linked to a user (Wallets' <c>FindWalletOwner</c>) before asking.
+/// Creates user <see cref="UserId"/> with an empty profile (publishing <see cref="UserCreated"/>) unless it exists:
+/// idempotent under concurrency, so the parallel first sign-ins that Wallets' <c>LinkSignInAccount</c> gave one new
+/// user id create one user. Which user an account signs in as is Wallets' to decide, from live links only;
+/// <see cref="AccountId"/> is recorded as the account that signed up, never used to find the user again.
 /// </summary>
-public sealed record EnsureUser(AccountId AccountId) : ICommand<EnsureUserResult>;
+public sealed record EnsureUser(Guid UserId, AccountId AccountId) : ICommand<EnsureUserResult>;
 
 /// <param name="UserId">The user of the account.</param>
 /// <param name="Created">True only for the call that created the user.</param>

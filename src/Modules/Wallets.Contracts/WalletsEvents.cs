@@ -36,3 +36,28 @@ public sealed record PrimaryWalletChanged(Guid WalletId, Guid UserId, string Acc
 
     public string RoutingKey => Key;
 }
+
+/// <summary>
+/// A wallet was unlinked from its user: the account no longer signs in as that user, and the sessions it signed in end.
+/// <see cref="AddressStillLinked"/> is true when another link of the user has the same address (an EOA linked on several
+/// chains), which keeps the key's access through that link.
+/// </summary>
+public sealed record WalletUnlinked(
+    Guid WalletId,
+    Guid UserId,
+    string AccountId,
+    string Address,
+    string ChainId,
+    string Type,
+    bool AddressStillLinked) : IntegrationEvent, IIntegrationEvent
+{
+    public const string Key = "wallet.unlinked";
+
+    public static string Exchange => Exchanges.WalletsEvents;
+
+    public static string Schema => "wallets.wallet_unlinked";
+
+    public static int Version => 1;
+
+    public string RoutingKey => Key;
+}

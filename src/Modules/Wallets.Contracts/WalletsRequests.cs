@@ -17,6 +17,20 @@ public sealed record UpsertLink(Guid UserId, AccountId AccountId, bool IsPrimary
 public sealed record UpsertLinkResult(Guid WalletId, bool Linked, bool IsPrimary);
 
 /// <summary>
+/// The user an account signs in as, decided through its live links only, one sign-in of an address at a time: the
+/// user it is linked to (an EOA linked on another chain is linked here too), else <see cref="NewUserId"/>, to which the
+/// account is linked as its first, primary wallet. A key that was unlinked therefore never finds its old user again,
+/// and parallel first sign-ins of one account agree on one new user. The caller then creates that user (Users'
+/// <c>EnsureUser</c>) when <see cref="SignInLink.NewUser"/> says so or it may not exist yet.
+/// </summary>
+public sealed record LinkSignInAccount(AccountId AccountId, string Type, Guid NewUserId) : ICommand<SignInLink>;
+
+/// <param name="UserId">The user the account signs in as.</param>
+/// <param name="WalletId">The account's link.</param>
+/// <param name="NewUser">True when the account was linked to <see cref="LinkSignInAccount.NewUserId"/>.</param>
+public sealed record SignInLink(Guid UserId, Guid WalletId, bool NewUser);
+
+/// <summary>
 /// The user an account is linked to, or null: the exact CAIP-10 account first, then (for externally owned accounts,
 /// whose key is the same on every chain) the same address on any chain.
 /// </summary>

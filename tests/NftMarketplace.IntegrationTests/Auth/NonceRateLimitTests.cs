@@ -34,6 +34,11 @@ public sealed class NonceRateLimitTests(InfrastructureFixture infrastructure) : 
         }
 
         Assert.Equal([null, null, null, "RATE_LIMITED"], replies.Select(r => r.ErrorCode));
+        // Like the gateway's own limit: a Retry-After header within the one-minute window, and the same hint in the error.
+        var limited = replies[^1];
+        Assert.NotNull(limited.RetryAfter);
+        Assert.InRange(limited.RetryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        Assert.Equal((int)limited.RetryAfter.Value.TotalSeconds, limited.RetryAfterHint);
         Assert.Null((await client.RequestNonceAsync(EthECKey.GenerateKey())).ErrorCode);
     }
 

@@ -12,6 +12,16 @@ internal sealed record GraphQLReply(HttpStatusCode Status, JsonElement Body)
 {
     public JsonElement Data => Body.GetProperty("data");
 
+    /// <summary>The <c>Retry-After</c> header, when the response has one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The first error's <c>extensions.retryAfter</c> (seconds), if any.</summary>
+    public int? RetryAfterHint =>
+        Body.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
+        && errors[0].TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("retryAfter", out var seconds)
+            ? seconds.GetInt32()
+            : null;
+
     public string? ErrorCode =>
         Body.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
         && errors[0].TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("code", out var code)
@@ -63,7 +73,7 @@ internal sealed class SiweClient(HttpClient http, string domain, long chainNumbe
         request.Headers.UserAgent.ParseAdd("siwe-e2e/1.0");
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        return new GraphQLReply(response.StatusCode, body);
+        return new GraphQLReply(response.StatusCode, body) { RetryAfter = response.Headers.RetryAfter?.Delta };
     }
 
     public Task<GraphQLReply> RequestNonceAsync(EthECKey key, string? domainOverride = null, long? chainOverride = null) =>

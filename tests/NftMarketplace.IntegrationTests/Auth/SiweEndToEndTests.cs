@@ -297,6 +297,100 @@ public sealed class SiweEndToEndTests(SiweHostFixture host) : IClassFixture<Siwe
         Assert.Equal(2, wallets.GetArrayLength());
     }
 
+    [Fact]
+    public async Task An_unlinked_key_loses_its_access_and_signs_in_again_as_a_new_empty_user()
+    {
+        var keyY = EthECKey.GenerateKey();
+        var keyX = EthECKey.GenerateKey();
+        var ySession = await Client.SignInAsync(keyY);
+        Assert.Null((await LinkAsync(keyX, ySession.AccessToken)).ErrorCode);
+        var xSession = await Client.SignInAsync(keyX);
+        var username = "u" + Guid.NewGuid().ToString("N")[..12];
+        Assert.Null((await Client.PostAsync(
+            "mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }",
+            new { input = new { username } }, xSession.AccessToken)).ErrorCode);
+        using var ySocket = await OpenSocketAsync(ySession.AccessToken);
+        var yWalletId = (await Client.PostAsync("{ me { wallets { id address } } }", accessToken: xSession.AccessToken)).Field("me")
+            .GetProperty("wallets").EnumerateArray()
+            .Single(w => w.GetProperty("address").GetString() == keyY.GetPublicAddress()).GetProperty("id").GetString();
+
+        Assert.True((await Client.PostAsync(
+            "mutation($input: UnlinkWalletInput!) { unlinkWallet(input: $input) }", new { input = new { walletId = yWalletId } },
+            xSession.AccessToken)).Field("unlinkWallet").GetBoolean());
+
+        // Y's session ends like a signed-out one: its socket is closed, its tokens refused; X's session stays.
+        var closed = await ySocket.ReceiveAsync(new byte[1024], Ct);
+        Assert.Equal((WebSocketMessageType.Close, 4403), (closed.MessageType, (int)ySocket.CloseStatus!));
+        Assert.Equal("UNAUTHENTICATED", (await Client.PostAsync(Me, accessToken: ySession.AccessToken)).ErrorCode);
+        Assert.Equal("UNAUTHENTICATED", (await Client.RefreshAsync(ySession.RefreshToken)).ErrorCode);
+        Assert.Null((await Client.PostAsync(Me, accessToken: xSession.AccessToken)).ErrorCode);
+        // The socket closes just before the revocation commits.
+        await Eventually.Until(
+            () => ScalarAsync<object>("SELECT revoked_reason FROM auth.sessions WHERE account_id = @account", SiweClient.AccountIdOf(keyY, SiweClientChains.Dev)),
+            reason => reason as string == "wallet_unlinked",
+            "the session of Y revoked as wallet_unlinked");
+
+        Assert.True((await Client.PostAsync("mutation { signOutEverywhere }", accessToken: xSession.AccessToken)).Field("signOutEverywhere").GetBoolean());
+        var yAgain = await Client.SignInAsync(keyY);
+        var xAgain = await Client.SignInAsync(keyX);
+
+        Assert.NotEqual(ySession.UserId, yAgain.UserId);
+        Assert.Equal(ySession.UserId, xAgain.UserId);
+        var newUser = (await Client.PostAsync("{ me { id profile { username } wallets { address isPrimary } } }", accessToken: yAgain.AccessToken)).Field("me");
+        Assert.Equal(JsonValueKind.Null, newUser.GetProperty("profile").GetProperty("username").ValueKind);
+        Assert.Equal(
+            [(keyY.GetPublicAddress(), true)],
+            newUser.GetProperty("wallets").EnumerateArray().Select(w => (w.GetProperty("address").GetString(), w.GetProperty("isPrimary").GetBoolean())));
+        var oldUser = (await Client.PostAsync("{ me { profile { username } wallets { address } } }", accessToken: xAgain.AccessToken)).Field("me");
+        Assert.Equal(username, oldUser.GetProperty("profile").GetProperty("username").GetString());
+        Assert.Equal([keyX.GetPublicAddress()], oldUser.GetProperty("wallets").EnumerateArray().Select(w => w.GetProperty("address").GetString()));
+    }
+
+    [Fact]
+    public async Task A_later_linked_wallet_that_is_unlinked_signs_in_as_a_new_user_and_only_its_sessions_end()
+    {
+        var first = EthECKey.GenerateKey();
+        var later = EthECKey.GenerateKey();
+        var firstSession = await Client.SignInAsync(first);
+        Assert.Null((await LinkAsync(later, firstSession.AccessToken)).ErrorCode);
+        var laterSession = await Client.SignInAsync(later);
+        var laterWalletId = (await Client.PostAsync("{ me { wallets { id address } } }", accessToken: firstSession.AccessToken)).Field("me")
+            .GetProperty("wallets").EnumerateArray()
+            .Single(w => w.GetProperty("address").GetString() == later.GetPublicAddress()).GetProperty("id").GetString();
+
+        Assert.True((await Client.PostAsync(
+            "mutation($input: UnlinkWalletInput!) { unlinkWallet(input: $input) }", new { input = new { walletId = laterWalletId } },
+            firstSession.AccessToken)).Field("unlinkWallet").GetBoolean());
+
+        await Eventually.Until(
+            () => Client.PostAsync(Me, accessToken: laterSession.AccessToken),
+            reply => reply.ErrorCode == "UNAUTHENTICATED",
+            "the unlinked wallet's session to end");
+        Assert.Null((await Client.PostAsync(Me, accessToken: firstSession.AccessToken)).ErrorCode);
+        Assert.NotEqual(firstSession.UserId, (await Client.SignInAsync(later)).UserId);
+    }
+
+    private Task<GraphQLReply> LinkAsync(EthECKey key, string accessToken) => LinkAsync(Client, key, accessToken);
+
+    private static async Task<GraphQLReply> LinkAsync(SiweClient client, EthECKey key, string accessToken)
+    {
+        var message = client.Message(key, await client.NonceAsync(key));
+        return await client.PostAsync(
+            "mutation($input: LinkWalletInput!) { linkWallet(input: $input) { address } }",
+            new { input = new { accountId = SiweClient.AccountIdOf(key, SiweClientChains.Dev), message, signature = SiweClient.Sign(key, message) } },
+            accessToken);
+    }
+
+    private async Task<ClientWebSocket> OpenSocketAsync(string accessToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        await socket.ConnectAsync(new Uri($"ws://{host.Host.BaseAddress.Authority}/graphql"), Ct);
+        await SendAsync(socket, new { type = "connection_init", payload = new { accessToken } });
+        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
+        return socket;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static async Task SendAsync(ClientWebSocket socket, object message) =>

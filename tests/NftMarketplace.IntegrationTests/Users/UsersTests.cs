@@ -23,9 +23,10 @@ public sealed class UsersTests(InfrastructureFixture infrastructure) : UsersWall
     public async Task EnsureUser_creates_a_user_once_however_many_first_sign_ins_race()
     {
         var account = NewAccount();
+        var id = Guid.CreateVersion7();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => SendAsync(new EnsureUser(account)))));
-        var again = await SendAsync(new EnsureUser(account));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => SendAsync(new EnsureUser(id, account)))));
+        var again = await SendAsync(new EnsureUser(id, account));
 
         var userId = Assert.Single(results.Select(r => r.UserId).Distinct());
         Assert.Single(results, r => r.Created);
@@ -93,6 +94,9 @@ public sealed class UsersTests(InfrastructureFixture infrastructure) : UsersWall
     [InlineData("username", "has-hyphen")]
     [InlineData("displayName", "line\nbreak")]
     [InlineData("avatarUrl", "http://example.com/a.png")]
+    [InlineData("avatarUrl", "http://127.0.0.1:8080/a.png")]
+    [InlineData("bannerUrl", "https://2130706433/b.png")]
+    [InlineData("bannerUrl", "https://10.0.0.7/b.png")]
     [InlineData("bannerUrl", "not a url")]
     [InlineData("bio", "\u0007bell")]
     [InlineData("locale", "xx-QQ")]
@@ -152,7 +156,7 @@ public sealed class UsersTests(InfrastructureFixture infrastructure) : UsersWall
     public async Task The_primary_address_follows_wallets_events_once_each_and_never_back_in_time()
     {
         var first = NewAccount();
-        var userId = (await SendAsync(new EnsureUser(first))).UserId;
+        var userId = (await SendAsync(new EnsureUser(Guid.CreateVersion7(), first))).UserId;
         await SendAsync(new UpsertLink(userId, first, IsPrimary: true, WalletTypes.Eoa));
         await Eventually.Until(() => PrimaryAddressAsync(userId), a => a == first.Address!.Value.Value, "the first wallet to be primary");
 

@@ -91,7 +91,7 @@ public abstract class UsersWalletsTest(InfrastructureFixture infrastructure) : I
         AccountId.Create(ChainId.Eip155(chain), Address.FromBytes(RandomNumberGenerator.GetBytes(Address.ByteLength)));
 
     /// <summary>A user created by a first sign-in with a fresh account.</summary>
-    protected async Task<Guid> NewUserAsync() => (await SendAsync(new EnsureUser(NewAccount()))).UserId;
+    protected async Task<Guid> NewUserAsync() => (await SendAsync(new EnsureUser(Guid.CreateVersion7(), NewAccount()))).UserId;
 
     /// <summary>POSTs a GraphQL operation, signed in as <paramref name="user"/> when given.</summary>
     protected async Task<GraphQLResult> GraphQLAsync(string query, object? variables = null, Guid? user = null)

@@ -6,6 +6,7 @@ using NftMarketplace.IntegrationTests.Infrastructure;
 using NftMarketplace.IntegrationTests.Support;
 using NftMarketplace.IntegrationTests.Users;
 using NftMarketplace.Modules.Auth.Contracts;
+using NftMarketplace.Modules.Users.Contracts;
 using NftMarketplace.Modules.Wallets.Contracts;
 using NftMarketplace.Modules.Wallets.Persistence;
 
@@ -154,6 +155,49 @@ public sealed class WalletsTests(InfrastructureFixture infrastructure) : UsersWa
         Assert.Equal(1, await OutboxCountAsync<WalletsDbContext>(PrimaryWalletChanged.Schema, a3.Value));
         await Eventually.Until(() => PrimaryAddressAsync(alice), a => a == a3.Address!.Value.Value, "Users to follow the last primary");
     }
+
+    [Fact]
+    public async Task A_sign_in_finds_its_user_through_live_links_only_so_an_unlinked_key_starts_a_new_user()
+    {
+        var key = NewAccount();
+        var keyOnMainnet = AccountId.Create(ChainId.Eip155(1), key.Address!.Value);
+        var first = await SendAsync(new LinkSignInAccount(key, WalletTypes.Eoa, Guid.CreateVersion7()));
+        var again = await SendAsync(new LinkSignInAccount(key, WalletTypes.Eoa, Guid.CreateVersion7()));
+        // The same key on another chain signs in as the same user, and is linked there too.
+        var mainnet = await SendAsync(new LinkSignInAccount(keyOnMainnet, WalletTypes.Eoa, Guid.CreateVersion7()));
+        var user = first.UserId;
+        await SendAsync(new EnsureUser(user, key));
+        await SendAsync(new UpsertLink(user, NewAccount(), IsPrimary: false, WalletTypes.Eoa));
+        var ids = await WalletIdsAsync(user);
+
+        Assert.True(ReplyOf(await GraphQLAsync(Unlink, new { input = new { walletId = ids[key.Value] } }, user)));
+        var stillLinkedOnMainnet = await SendAsync(new LinkSignInAccount(key, WalletTypes.Eoa, Guid.CreateVersion7()));
+        var relinkedIds = await WalletIdsAsync(user);
+        Assert.True(ReplyOf(await GraphQLAsync(Unlink, new { input = new { walletId = relinkedIds[key.Value] } }, user)));
+        Assert.True(ReplyOf(await GraphQLAsync(Unlink, new { input = new { walletId = relinkedIds[keyOnMainnet.Value] } }, user)));
+        var candidates = Enumerable.Range(0, 10).Select(_ => Guid.CreateVersion7()).ToList();
+        var afterUnlink = await Task.WhenAll(candidates.Select(c => Task.Run(() => SendAsync(new LinkSignInAccount(key, WalletTypes.Eoa, c)))));
+
+        Assert.Equal((true, false, false), (first.NewUser, again.NewUser, mainnet.NewUser));
+        Assert.Equal([user, user], new[] { again.UserId, mainnet.UserId });
+        Assert.Equal((user, false), (stillLinkedOnMainnet.UserId, stillLinkedOnMainnet.NewUser));
+        var newUser = Assert.Single(afterUnlink.Select(l => l.UserId).Distinct());
+        Assert.NotEqual(user, newUser);
+        Assert.Contains(newUser, candidates);
+        Assert.Single(afterUnlink, l => l.NewUser);
+        Assert.Equal([(key.Value, true)], (await SendAsync(new GetUserWallets(newUser))).Select(w => (w.AccountId, w.IsPrimary)));
+        Assert.DoesNotContain(await SendAsync(new GetUserWallets(user)), w => w.Address == key.Address!.Value.Value);
+        // Three unlinks announced; only the last link of the address leaves it unlinked from the user on every chain.
+        var unlinked = await QueryAsync<WalletsDbContext, List<string>>(db => db.OutboxMessages
+            .Where(m => m.Schema == WalletUnlinked.Schema).OrderBy(m => m.OccurredAt).Select(m => m.Payload).ToListAsync(Ct));
+        var ofKey = unlinked.Select(p => JsonDocument.Parse(p).RootElement)
+            .Where(e => e.GetProperty("address").GetString() == key.Address!.Value.Value)
+            .Select(e => (e.GetProperty("accountId").GetString(), e.GetProperty("userId").GetGuid(), e.GetProperty("addressStillLinked").GetBoolean()))
+            .ToList();
+        Assert.Equal([(key.Value, user, true), (key.Value, user, true), (keyOnMainnet.Value, user, false)], ofKey);
+    }
+
+    private static bool ReplyOf(GraphQLResult result) => result.Ok("unlinkWallet").GetBoolean();
 
     [Fact]
     public async Task User_wallets_are_loaded_for_every_user_of_a_response_and_private_details_only_for_their_owner()

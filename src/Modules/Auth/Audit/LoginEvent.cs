@@ -54,6 +54,7 @@ internal static class LoginResults
     public const string IssuedInFuture = "issued_in_future";
     public const string BadSignature = "bad_signature";
     public const string WalletOfAnotherUser = "wallet_of_another_user";
+    public const string WalletUnlinked = "wallet_unlinked";
     public const string RefreshTokenUnknown = "refresh_token_unknown";
     public const string RefreshTokenReused = "refresh_token_reused";
     public const string SessionEnded = "session_ended";

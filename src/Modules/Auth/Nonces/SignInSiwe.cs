@@ -61,7 +61,10 @@ internal sealed partial class SignInSiweHandler(
         await SignInChains.RequireEnabledAsync(sender, request.ChainId, "input.chainId", cancellationToken);
         if (await rateLimiter.TryAcquireAsync(request.Client.Network, account.Value) is { } retryAfter)
         {
-            throw new AppException(ErrorCode.RateLimited, $"Too many sign-in attempts; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.");
+            throw new AppException(ErrorCode.RateLimited, $"Too many sign-in attempts; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.")
+            {
+                RetryAfter = retryAfter,
+            };
         }
 
         var now = time.GetUtcNow();

@@ -12,7 +12,7 @@ internal sealed class Session
 
     public Guid? DeviceId { get; init; }
 
-    /// <summary>The CAIP-10 account that signed in.</summary>
+    /// <summary>The CAIP-10 account that signed in; unlinking its wallet ends the session (<see cref="SessionsEndOnWalletUnlinked"/>).</summary>
     public required string AccountId { get; init; }
 
     public required string RefreshHash { get; set; }
@@ -51,4 +51,5 @@ internal static class RevocationReasons
     public const string SignedOut = "signed_out";
     public const string SignedOutEverywhere = "signed_out_everywhere";
     public const string RefreshTokenReused = "refresh_token_reused";
+    public const string WalletUnlinked = "wallet_unlinked";
 }

@@ -13,8 +13,9 @@ using NftMarketplace.Modules.Wallets.Contracts;
 namespace NftMarketplace.Modules.Auth.SignIn;
 
 /// <summary>
-/// Signs in with a signed SIWE message (seed: <c>VerifySiwe</c>): proves the account, finds or creates its user
-/// (<c>EnsureUser</c>), links the wallet (<c>UpsertLink</c>), opens a session and publishes <c>user.logged_in</c>.
+/// Signs in with a signed SIWE message (seed: <c>VerifySiwe</c>): proves the account, lets Wallets find its user from
+/// live links or link it to a new one (<c>LinkSignInAccount</c>), creates that user if new (<c>EnsureUser</c>), opens a
+/// session and publishes <c>user.logged_in</c>.
 /// </summary>
 internal sealed record VerifySiwe(string AccountId, string Message, byte[] Signature) : ICommand<AuthOutcome<AuthPayload>>
 {
@@ -37,16 +38,29 @@ internal sealed class VerifySiweHandler(
         }
 
         var account = proven.Value!;
-        var userId = await sender.Send(new FindWalletOwner(account.Account), cancellationToken)
-            ?? (await sender.Send(new EnsureUser(account.Account), cancellationToken)).UserId;
+        SignInLink link;
         try
         {
-            await sender.Send(new UpsertLink(userId, account.Account, IsPrimary: false, WalletTypeOf(account.Method)), cancellationToken);
+            // Wallets decides the user from the account's live links only: an unlinked key starts a new user.
+            link = await sender.Send(new LinkSignInAccount(account.Account, WalletTypeOf(account.Method), Guid.CreateVersion7()), cancellationToken);
         }
         catch (AppException ex) when (ex.Code == ErrorCode.Conflict)
         {
-            // Linked to another user between the lookup and the link: that user's, not this sign-in's.
+            // Linked to another user on another chain: that user's, not this sign-in's.
             return Refuse(request, new AuthFailure(ErrorCode.Conflict, LoginResults.WalletOfAnotherUser, ex.Message));
+        }
+
+        // Always: a sign-in that stopped between the link and the user's creation finishes it here.
+        var userId = link.UserId;
+        await sender.Send(new EnsureUser(userId, account.Account), cancellationToken);
+
+        // Held until this session commits, and taken by SessionsEndOnWalletUnlinked too: an unlink that committed before
+        // this check refuses the sign-in, one that commits after it ends this session once it is committed.
+        await db.LockSessionsOfAddressAsync(account.Address, cancellationToken);
+        if (await sender.Send(new FindWalletOwner(account.Account), cancellationToken) != userId)
+        {
+            return Refuse(request, new AuthFailure(ErrorCode.Unauthenticated, LoginResults.WalletUnlinked,
+                "The wallet was unlinked while signing in; sign in again."));
         }
 
         var (session, payload) = sessions.Open(userId, account, request.Client);

@@ -11,8 +11,8 @@ internal sealed class User
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
-    /// The CAIP-10 account of the first sign-in, which created the user; unique, so creating the user is idempotent
-    /// however many sign-ins race.
+    /// The CAIP-10 account of the first sign-in, which created the user; a record only, never a way to find the user: the
+    /// account may be unlinked later, and then signs up again as a new user (the same account on several users).
     /// </summary>
     public required string SignupAccountId { get; set; }
 

@@ -14,7 +14,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Id).ValueGeneratedNever();
         builder.Property(u => u.Status).HasMaxLength(16);
         builder.Property(u => u.SignupAccountId).HasMaxLength(200);
-        builder.HasIndex(u => u.SignupAccountId).IsUnique();
+        builder.HasIndex(u => u.SignupAccountId);
         builder.Property(u => u.PrimaryAddress).HasMaxLength(42);
         builder.HasOne(u => u.Profile).WithOne().HasForeignKey<Profile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }

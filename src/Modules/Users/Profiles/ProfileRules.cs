@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NftMarketplace.BuildingBlocks.Web;
 
 namespace NftMarketplace.Modules.Users.Profiles;
 
@@ -22,14 +23,11 @@ internal static partial class ProfileRules
     public static int CodePoints(string text) => text.EnumerateRunes().Count();
 
     /// <summary>
-    /// An absolute https URL without credentials; plain http only for the local machine (development). Profile
-    /// pictures are loaded by other people's browsers, so anything else would be mixed content or a tracking vector.
+    /// The platform's rule for URLs that get fetched (<see cref="PublicUrl"/>): absolute https to a public host. Profile
+    /// pictures are loaded by other people's browsers (and may be by us), so anything else would be mixed content, a
+    /// tracking vector or a way to reach someone's local network.
     /// </summary>
-    public static bool IsImageOrSiteUrl(string? text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri)
-        && string.IsNullOrEmpty(uri.UserInfo)
-        && !string.IsNullOrEmpty(uri.Host)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+    public static bool IsImageOrSiteUrl(string? text) => PublicUrl.IsValid(text);
 
     /// <summary>A BCP-47 tag of a culture this runtime knows (ICU's list), in any case.</summary>
     public static bool IsLocale(string? text) => TryGetCulture(text, out _);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NftMarketplace.BuildingBlocks.Errors;
 using NftMarketplace.BuildingBlocks.Mediation;
+using NftMarketplace.BuildingBlocks.Web;
 using NftMarketplace.Modules.Users.Contracts;
 using NftMarketplace.Modules.Users.Domain;
 using NftMarketplace.Modules.Users.Persistence;
@@ -58,7 +59,7 @@ internal sealed class UpdateProfileValidator : AbstractValidator<UpdateProfile>
 
     internal static IRuleBuilderOptions<T, string> Url<T>(IRuleBuilder<T, string> rule, string what) =>
         rule.MaximumLength(ProfileLimits.UrlMax).WithMessage($"{what} can be at most {ProfileLimits.UrlMax} characters.")
-            .Must(ProfileRules.IsImageOrSiteUrl).WithMessage($"{what} must be an absolute https URL (http only for localhost).");
+            .Must(ProfileRules.IsImageOrSiteUrl).WithMessage($"{what} {PublicUrl.Requirement}.");
 }
 
 internal sealed class SocialsValidator : AbstractValidator<Socials>

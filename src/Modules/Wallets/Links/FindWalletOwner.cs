@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NftMarketplace.BuildingBlocks.Ethereum;
 using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.Modules.Wallets.Contracts;
 using NftMarketplace.Modules.Wallets.Persistence;
@@ -7,14 +8,26 @@ namespace NftMarketplace.Modules.Wallets.Links;
 
 internal sealed class FindWalletOwnerHandler(WalletsDbContext db) : IRequestHandler<FindWalletOwner, Guid?>
 {
-    public async Task<Guid?> Handle(FindWalletOwner request, CancellationToken cancellationToken)
+    public Task<Guid?> Handle(FindWalletOwner request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return db.OwnerOfAsync(request.AccountId, cancellationToken);
+    }
+}
+
+internal static class WalletOwners
+{
+    /// <summary>
+    /// The user an account is linked to: the exact CAIP-10 account first, then (an EOA's key being the same on every
+    /// chain) the same address linked as an EOA on any chain; null when it has no live link.
+    /// </summary>
+    public static async Task<Guid?> OwnerOfAsync(this WalletsDbContext db, AccountId account, CancellationToken cancellationToken)
+    {
         var exact = await db.Wallets.AsNoTracking()
-            .Where(w => w.AccountId == request.AccountId.Value)
+            .Where(w => w.AccountId == account.Value)
             .Select(w => (Guid?)w.UserId)
             .FirstOrDefaultAsync(cancellationToken);
-        if (exact is not null || request.AccountId.Address is not { } address)
+        if (exact is not null || account.Address is not { } address)
         {
             return exact;
         }

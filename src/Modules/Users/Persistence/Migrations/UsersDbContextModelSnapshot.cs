@@ -222,7 +222,6 @@ namespace NftMarketplace.Modules.Users.Persistence.Migrations
                         .HasName("pk_users");
 
                     b.HasIndex("SignupAccountId")
-                        .IsUnique()
                         .HasDatabaseName("ix_users_signup_account_id");
 
                     b.ToTable("users", "users");
