@@ -13,6 +13,9 @@ public sealed class NftScriptTests : IDisposable
     private const int DefaultHostPort = 5080;
     private const int DefaultDashboardPort = 18888;
 
+    /// <summary>The script by its full path: a relative program name is not looked up in the working directory.</summary>
+    private static readonly string Nft = Path.Combine(Support.Repository.Root, "nft");
+
     private readonly string _stateDir = Directory.CreateTempSubdirectory("nft-state-").FullName;
 
     [Theory]
@@ -21,7 +24,7 @@ public sealed class NftScriptTests : IDisposable
     [InlineData("-h")]
     public async Task Help_prints_the_usage_and_succeeds(string command)
     {
-        var (exitCode, stdout, _) = await RunAsync(["./nft", command]);
+        var (exitCode, stdout, _) = await RunAsync([Nft, command]);
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("usage:", stdout, StringComparison.Ordinal);
@@ -32,7 +35,7 @@ public sealed class NftScriptTests : IDisposable
     [Fact]
     public async Task An_unknown_command_is_refused_with_the_usage_and_exit_code_2()
     {
-        var (exitCode, stdout, stderr) = await RunAsync(["./nft", "frobnicate"]);
+        var (exitCode, stdout, stderr) = await RunAsync([Nft, "frobnicate"]);
 
         Assert.Equal(2, exitCode);
         Assert.Empty(stdout);
