@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
 
 namespace NftMarketplace.BuildingBlocks.Caching;
 
@@ -10,64 +8,45 @@ namespace NftMarketplace.BuildingBlocks.Caching;
 /// to find and delete stale entries (they expire on their own). When Redis is unavailable the
 /// cache steps aside and the source of truth answers.
 /// </summary>
-public sealed partial class VersionedCache(IConnectionMultiplexer redis, ILogger<VersionedCache> logger)
+public sealed class VersionedCache(RedisFastPath redis)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The current version of <paramref name="name"/> (0 until first bumped).</summary>
+    /// <summary>The current version of <paramref name="name"/> (0 until first bumped; -1 when Redis cannot answer).</summary>
     public async Task<long> GetVersionAsync(string name)
     {
-        try
-        {
-            var value = await redis.GetDatabase().StringGetAsync(RedisKeys.CacheVersion(name)).ConfigureAwait(false);
-            return value.TryParse(out long version) ? version : 0;
-        }
-        catch (RedisException ex)
-        {
-            LogUnavailable(ex);
-            return -1;
-        }
+        var (answered, value) = await redis.TryAsync(store => store.StringGetAsync(RedisKeys.CacheVersion(name))).ConfigureAwait(false);
+        return !answered ? -1 : value.TryParse(out long version) ? version : 0;
     }
 
     /// <summary>Invalidates every entry of <paramref name="name"/> by moving readers to a new version.</summary>
-    public async Task<long> BumpVersionAsync(string name) =>
-        await redis.GetDatabase().StringIncrementAsync(RedisKeys.CacheVersion(name)).ConfigureAwait(false);
+    /// <exception cref="InvalidOperationException">Redis cannot answer: the version cannot move.</exception>
+    public async Task<long> BumpVersionAsync(string name)
+    {
+        var (answered, version) = await redis.TryAsync(store => store.StringIncrementAsync(RedisKeys.CacheVersion(name))).ConfigureAwait(false);
+        return answered ? version : throw new InvalidOperationException("Redis is unavailable; the cache version was not bumped.");
+    }
 
     /// <summary>
     /// Returns the cached value for <paramref name="key"/> or loads it and caches it for <paramref name="ttl"/>.
-    /// <paramref name="key"/> must already contain the version (see <see cref="RedisKeys"/>).
+    /// <paramref name="key"/> must already contain the version (see <see cref="RedisKeys"/>). While Redis cannot answer
+    /// (within <see cref="RedisOptions.OperationTimeout"/>, or skipped by the breaker) the loader answers.
     /// </summary>
     public async Task<T> GetOrSetAsync<T>(string key, TimeSpan ttl, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(load);
-        var db = redis.GetDatabase();
-        try
+        var (answered, cached) = await redis.TryAsync(store => store.StringGetAsync(key), cancellationToken).ConfigureAwait(false);
+        if (answered && cached.HasValue)
         {
-            var cached = await db.StringGetAsync(key).ConfigureAwait(false);
-            if (cached.HasValue)
-            {
-                return JsonSerializer.Deserialize<T>((string)cached!, Json)!;
-            }
-        }
-        catch (RedisException ex)
-        {
-            LogUnavailable(ex);
-            return await load(cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize<T>((string)cached!, Json)!;
         }
 
         var value = await load(cancellationToken).ConfigureAwait(false);
-        try
+        if (answered)
         {
-            await db.StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl).ConfigureAwait(false);
-        }
-        catch (RedisException ex)
-        {
-            LogUnavailable(ex);
+            await redis.TryRunAsync(store => store.StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl), cancellationToken).ConfigureAwait(false);
         }
 
         return value;
     }
-
-    [LoggerMessage(LogLevel.Warning, "Redis is unavailable; reading from the source of truth")]
-    private partial void LogUnavailable(Exception exception);
 }

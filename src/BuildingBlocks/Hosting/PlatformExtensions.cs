@@ -50,7 +50,17 @@ public static class PlatformExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
 
-        builder.AddRedisClient(RedisConnectionName, settings => settings.DisableHealthChecks = true);
+        // Redis is a cache and a fast path: a call that Redis cannot answer at once must fail fast (the client's default
+        // is 5 s per call), and RedisFastPath keeps callers away altogether while it stays unhealthy.
+        var redis = builder.AddValidatedOptions<RedisOptions>(RedisOptions.Section, o => o.Validate());
+        builder.AddRedisClient(RedisConnectionName, settings => settings.DisableHealthChecks = true, options =>
+        {
+            options.AbortOnConnectFail = false;
+            options.AsyncTimeout = (int)redis.ClientTimeout.TotalMilliseconds;
+            options.SyncTimeout = (int)redis.ClientTimeout.TotalMilliseconds;
+            options.ConnectTimeout = (int)Math.Max(redis.ClientTimeout.TotalMilliseconds, 2000);
+        });
+        services.AddSingleton<RedisFastPath>();
         services.AddSingleton<VersionedCache>();
 
         builder.AddRabbitMQClient(RabbitMqConnectionName, settings => settings.DisableHealthChecks = true);

@@ -112,7 +112,8 @@ public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : Users
         options.ConnectTimeout = 200;
         options.BacklogPolicy = BacklogPolicy.FailFast;
         await using var down = await ConnectionMultiplexer.ConnectAsync(options);
-        var cache = new ApprovalsCache(new VersionedCache(down, NullLogger<VersionedCache>.Instance), down, NullLogger<ApprovalsCache>.Instance);
+        var fastPath = new RedisFastPath(down, Microsoft.Extensions.Options.Options.Create(new RedisOptions()), TimeProvider.System, NullLogger<RedisFastPath>.Instance);
+        var cache = new ApprovalsCache(new VersionedCache(fastPath), fastPath, NullLogger<ApprovalsCache>.Instance);
         var key = new ApprovalsKey(Guid.CreateVersion7(), Chain.Value);
         WalletApprovalDto[] rows = [new(key.WalletId, Chain.Value, Collection, Marketplace.Value, ApprovalStandards.Erc721, true, Noon, null, NewHash(), Noon)];
 

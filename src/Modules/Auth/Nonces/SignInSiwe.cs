@@ -9,7 +9,6 @@ using NftMarketplace.Modules.Auth.Configuration;
 using NftMarketplace.Modules.Auth.Persistence;
 using NftMarketplace.Modules.Auth.SignIn;
 using NftMarketplace.Modules.Registry.Contracts;
-using StackExchange.Redis;
 
 namespace NftMarketplace.Modules.Auth.Nonces;
 
@@ -45,7 +44,7 @@ internal sealed partial class SignInSiweHandler(
     ISender sender,
     AllowedDomains domains,
     NonceRateLimiter rateLimiter,
-    IConnectionMultiplexer redis,
+    RedisFastPath redis,
     IOptions<SiweOptions> options,
     TimeProvider time,
     ILogger<SignInSiweHandler> logger) : IRequestHandler<SignInSiwe, NoncePayload>
@@ -80,21 +79,17 @@ internal sealed partial class SignInSiweHandler(
         db.Nonces.Add(nonce);
         await db.SaveChangesAsync(cancellationToken);
 
-        try
-        {
-            await redis.GetDatabase().StringSetAsync(RedisKeys.SiweNonce(nonce.Nonce), nonce.AccountId, options.Value.NonceLifetime);
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        if (!await redis.TryRunAsync(store => store.StringSetAsync(RedisKeys.SiweNonce(nonce.Nonce), nonce.AccountId, options.Value.NonceLifetime), cancellationToken))
         {
             // Postgres holds the nonce; verification reads it from there while Redis is down.
-            LogRedisUnavailable(ex);
+            LogRedisUnavailable();
         }
 
         return new NoncePayload(nonce.Nonce);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not cache a sign-in nonce in Redis; verification will read it from Postgres")]
-    private partial void LogRedisUnavailable(Exception exception);
+    private partial void LogRedisUnavailable();
 }
 
 /// <summary>Sign-in works only on chains the registry has enabled.</summary>

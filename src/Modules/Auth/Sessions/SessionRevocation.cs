@@ -7,7 +7,6 @@ using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.GraphQL.WebSockets;
 using NftMarketplace.Modules.Auth.Configuration;
 using NftMarketplace.Modules.Auth.Persistence;
-using StackExchange.Redis;
 
 namespace NftMarketplace.Modules.Auth.Sessions;
 
@@ -17,7 +16,7 @@ namespace NftMarketplace.Modules.Auth.Sessions;
 /// caller's to change, in its unit of work.
 /// </summary>
 internal sealed partial class SessionBlacklist(
-    IConnectionMultiplexer redis,
+    RedisFastPath redis,
     IConnectionRegistry sockets,
     IOptions<SessionOptions> sessions,
     ILogger<SessionBlacklist> logger)
@@ -28,14 +27,10 @@ internal sealed partial class SessionBlacklist(
         var ttl = sessions.Value.AccessTokenLifetime + AccessTokenOptions.MaxClockSkew;
         foreach (var sessionId in sessionIds)
         {
-            try
-            {
-                await redis.GetDatabase().StringSetAsync(RedisKeys.SessionBlacklist(sessionId), "1", ttl).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+            if (!await redis.TryRunAsync(store => store.StringSetAsync(RedisKeys.SessionBlacklist(sessionId), "1", ttl), cancellationToken).ConfigureAwait(false))
             {
                 // Not lost: while Redis is unreachable the revocation check reads revoked_at from Postgres.
-                LogBlacklistFailed(ex, sessionId);
+                LogBlacklistFailed(sessionId);
             }
 
             await sockets.CloseSessionAsync(sessionId.ToString("D"), cancellationToken).ConfigureAwait(false);
@@ -43,7 +38,7 @@ internal sealed partial class SessionBlacklist(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not blacklist session {SessionId} in Redis; revocation checks fall back to Postgres while it is down")]
-    private partial void LogBlacklistFailed(Exception exception, Guid sessionId);
+    private partial void LogBlacklistFailed(Guid sessionId);
 }
 
 /// <summary>
@@ -51,10 +46,7 @@ internal sealed partial class SessionBlacklist(
 /// answer, so a revoked session is never accepted because a cache was down. A <c>sid</c> that is not one of our
 /// session ids is refused.
 /// </summary>
-internal sealed partial class SessionRevocationCheck(
-    IConnectionMultiplexer redis,
-    IServiceScopeFactory scopes,
-    ILogger<SessionRevocationCheck> logger) : ISessionRevocationCheck
+internal sealed class SessionRevocationCheck(RedisFastPath redis, IServiceScopeFactory scopes) : ISessionRevocationCheck
 {
     public async ValueTask<bool> IsRevokedAsync(string sessionId, CancellationToken cancellationToken)
     {
@@ -63,20 +55,14 @@ internal sealed partial class SessionRevocationCheck(
             return true;
         }
 
-        try
+        var (answered, blacklisted) = await redis.TryAsync(store => store.KeyExistsAsync(RedisKeys.SessionBlacklist(id)), cancellationToken).ConfigureAwait(false);
+        if (answered)
         {
-            return await redis.GetDatabase().KeyExistsAsync(RedisKeys.SessionBlacklist(id)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            LogRedisUnavailable(ex);
+            return blacklisted;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AuthDbContext>();
         return await db.Sessions.AsNoTracking().AnyAsync(s => s.SessionId == id && s.RevokedAt != null, cancellationToken).ConfigureAwait(false);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cannot answer the session revocation check; asking Postgres")]
-    private partial void LogRedisUnavailable(Exception exception);
 }

@@ -10,7 +10,6 @@ using NftMarketplace.Modules.Auth.Persistence;
 using NftMarketplace.Modules.Auth.Signatures;
 using NftMarketplace.Modules.Auth.Siwe;
 using NftMarketplace.Modules.Registry.Contracts;
-using StackExchange.Redis;
 
 namespace NftMarketplace.Modules.Auth.SignIn;
 
@@ -29,7 +28,7 @@ internal sealed class SiweProof(
     ISender sender,
     AllowedDomains domains,
     SignatureVerifier signatures,
-    IConnectionMultiplexer redis,
+    RedisFastPath redis,
     IOptions<SiweOptions> options,
     TimeProvider time)
 {
@@ -94,7 +93,7 @@ internal sealed class SiweProof(
                 : Refuse(ErrorCode.Forbidden, LoginResults.ChainNotEnabled, $"Chain '{account.ChainId}' is disabled; signing in on it is not possible.");
         }
 
-        if (await IsGoneFromRedisAsync(message.Nonce))
+        if (await IsGoneFromRedisAsync(message.Nonce, cancellationToken))
         {
             return await NonceRefusalAsync(message.Nonce, account, now, cancellationToken);
         }
@@ -117,7 +116,7 @@ internal sealed class SiweProof(
             return await NonceRefusalAsync(message.Nonce, account, now, cancellationToken);
         }
 
-        await ForgetAsync(message.Nonce);
+        await ForgetAsync(message.Nonce, cancellationToken);
         return AuthOutcome<ProvenAccount>.Ok(new ProvenAccount(account, address, verification.Method));
     }
 
@@ -151,27 +150,13 @@ internal sealed class SiweProof(
     }
 
     /// <summary>True only when Redis answers that the nonce is not there: unreachable Redis defers to Postgres.</summary>
-    private async Task<bool> IsGoneFromRedisAsync(string nonce)
+    private async Task<bool> IsGoneFromRedisAsync(string nonce, CancellationToken cancellationToken)
     {
-        try
-        {
-            return !await redis.GetDatabase().KeyExistsAsync(RedisKeys.SiweNonce(nonce));
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            return false;
-        }
+        var (answered, exists) = await redis.TryAsync(store => store.KeyExistsAsync(RedisKeys.SiweNonce(nonce)), cancellationToken);
+        return answered && !exists;
     }
 
-    private async Task ForgetAsync(string nonce)
-    {
-        try
-        {
-            await redis.GetDatabase().KeyDeleteAsync(RedisKeys.SiweNonce(nonce));
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            // Harmless: Postgres already says it is used, and the key expires by itself.
-        }
-    }
+    // A delete Redis does not take is harmless: Postgres already says the nonce is used, and the key expires by itself.
+    private Task<bool> ForgetAsync(string nonce, CancellationToken cancellationToken) =>
+        redis.TryRunAsync(store => store.KeyDeleteAsync(RedisKeys.SiweNonce(nonce)), cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace NftMarketplace.Modules.Wallets.Approvals;
 /// aside; a delete lost that way, or a reader filling the entry from a snapshot older than a concurrent commit, is
 /// bounded by the entry's lifetime.
 /// </summary>
-internal sealed partial class ApprovalsCache(VersionedCache cache, IConnectionMultiplexer redis, ILogger<ApprovalsCache> logger)
+internal sealed partial class ApprovalsCache(VersionedCache cache, RedisFastPath redis, ILogger<ApprovalsCache> logger)
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromMinutes(10);
 
@@ -27,16 +27,12 @@ internal sealed partial class ApprovalsCache(VersionedCache cache, IConnectionMu
             return;
         }
 
-        try
+        if (!await redis.TryRunAsync(store => store.KeyDeleteAsync([.. keys.Select(k => (RedisKey)k.RedisKey)])))
         {
-            await redis.GetDatabase().KeyDeleteAsync([.. keys.Select(k => (RedisKey)k.RedisKey)]);
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            LogNotInvalidated(ex, keys.Count);
+            LogNotInvalidated(keys.Count);
         }
     }
 
     [LoggerMessage(LogLevel.Warning, "Redis is unavailable; {Count} cached approval list(s) stay stale until they expire")]
-    private partial void LogNotInvalidated(Exception exception, int count);
+    private partial void LogNotInvalidated(int count);
 }
