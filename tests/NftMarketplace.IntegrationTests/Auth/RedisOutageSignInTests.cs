@@ -12,7 +12,7 @@ using NftMarketplace.IntegrationTests.Infrastructure;
 using NftMarketplace.IntegrationTests.Support;
 using NftMarketplace.Modules.Auth;
 using NftMarketplace.Modules.Registry;
-using NftMarketplace.Modules.Registry.Application;
+using NftMarketplace.Modules.Registry.Chains;
 using NftMarketplace.Modules.Users;
 using NftMarketplace.Modules.Wallets;
 
