@@ -3,6 +3,7 @@ using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.Composition;
 using NftMarketplace.GraphQL;
 using NftMarketplace.GraphQL.GraphiQL;
+using NftMarketplace.Modules.Media.Serving;
 
 try
 {
@@ -22,6 +23,7 @@ try
     app.MapDefaultEndpoints();
     app.MapGraphQL();
     app.MapGraphiQL();
+    app.MapMedia();
 
     await app.RunAsync();
     return 0;
