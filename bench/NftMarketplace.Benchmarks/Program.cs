@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NftMarketplace.Benchmarks;
+using NftMarketplace.Benchmarks.Media;
 using NftMarketplace.Benchmarks.Siwe;
 using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.GraphQL;
@@ -18,6 +19,12 @@ if (args is ["siwe", .. var siweArgs])
 if (args is ["validation", .. var validationArgs])
 {
     return await ValidationBench.RunAsync(validationArgs);
+}
+
+// ./nft bench media [iterations]: an upload's processing (variants, perceptual hash, CID) against raw libvips and SHA-256.
+if (args is ["media", .. var mediaArgs])
+{
+    return MediaBench.Run(mediaArgs);
 }
 
 // Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one

@@ -6,6 +6,7 @@ using NftMarketplace.Modules.Auth;
 using NftMarketplace.Modules.Catalog;
 using NftMarketplace.Modules.Indexing;
 using NftMarketplace.Modules.Media;
+using NftMarketplace.Modules.Media.Serving;
 using NftMarketplace.Modules.Orchestration;
 using NftMarketplace.Modules.Registry;
 using NftMarketplace.Modules.Users;
@@ -49,5 +50,6 @@ internal static class HostComposition
         app.UseGraphQLGateway();
         app.MapDefaultEndpoints(detailsRole: Roles.Admin);
         app.MapGraphiQL();
+        app.MapMedia();
     }
 }

@@ -1,0 +1,13 @@
+using NftMarketplace.Modules.Media.Persistence;
+
+namespace NftMarketplace.Modules.Media.Reading;
+
+/// <summary>Who sees an asset: approved ones everyone; the others their uploader and admins.</summary>
+internal static class MediaVisibility
+{
+    public static bool CanSee(AssetDocument asset, Guid? callerId, bool callerIsAdmin)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        return asset.Moderation == "APPROVED" || callerIsAdmin || (callerId is { } id && asset.UploaderId == id);
+    }
+}
