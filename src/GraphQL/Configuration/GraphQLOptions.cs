@@ -30,7 +30,7 @@ public sealed class GraphQLOptions
     /// Most selections (fields, fragment spreads, inline fragments) in one document, each fragment counted again
     /// wherever it is spread: validation compares selections pairwise, so its cost grows faster than this number.
     /// </summary>
-    public int MaxSelections { get; set; } = 1_000;
+    public int MaxSelections { get; set; } = 500;
 
     /// <summary>
     /// Total length, in characters, of the query texts whose parsed and validated documents are kept for reuse;
