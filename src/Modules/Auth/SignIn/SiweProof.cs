@@ -93,9 +93,12 @@ internal sealed class SiweProof(
                 : Refuse(ErrorCode.Forbidden, LoginResults.ChainNotEnabled, $"Chain '{account.ChainId}' is disabled; signing in on it is not possible.");
         }
 
-        if (await IsGoneFromRedisAsync(message.Nonce, cancellationToken))
+        // Redis not holding the nonce refuses only when Postgres agrees: its fast copy may never have been written
+        // (Redis skipped while unhealthy when the nonce was issued).
+        if (await IsGoneFromRedisAsync(message.Nonce, cancellationToken)
+            && await NonceRefusalAsync(message.Nonce, account, message.Domain, now, cancellationToken) is { } gone)
         {
-            return await NonceRefusalAsync(message.Nonce, account, now, cancellationToken);
+            return gone;
         }
 
         var verification = await signatures.VerifyAsync(account.ChainId, address, messageText, signature, cancellationToken);
@@ -113,7 +116,8 @@ internal sealed class SiweProof(
                 cancellationToken);
         if (claimed == 0)
         {
-            return await NonceRefusalAsync(message.Nonce, account, now, cancellationToken);
+            return await NonceRefusalAsync(message.Nonce, account, message.Domain, now, cancellationToken)
+                ?? Refuse(ErrorCode.Unauthenticated, LoginResults.NonceUsed, "The message's nonce was used already: a message signs in once.");
         }
 
         await ForgetAsync(message.Nonce, cancellationToken);
@@ -133,8 +137,9 @@ internal sealed class SiweProof(
         _ => LoginResults.NonceUnknown,
     };
 
-    /// <summary>Why the nonce cannot be used, from Postgres (the authority), for the client and the audit.</summary>
-    private async Task<AuthOutcome<ProvenAccount>> NonceRefusalAsync(string nonce, AccountId account, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Why the nonce cannot be used, from Postgres (the authority), for the client and the audit; null when it can.</summary>
+    private async Task<AuthOutcome<ProvenAccount>?> NonceRefusalAsync(
+        string nonce, AccountId account, string domain, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = await db.Nonces.AsNoTracking().FirstOrDefaultAsync(n => n.Nonce == nonce, cancellationToken);
         return row switch
@@ -144,6 +149,7 @@ internal sealed class SiweProof(
                 "The message's nonce was issued for another account or chain; ask for a new one."),
             { Used: true } => Refuse(ErrorCode.Unauthenticated, LoginResults.NonceUsed, "The message's nonce was used already: a message signs in once."),
             _ when row.ExpiresAt <= now => Refuse(ErrorCode.Unauthenticated, LoginResults.NonceExpired, "The message's nonce has expired; ask for a new one."),
+            _ when string.Equals(row.Domain, domain, StringComparison.OrdinalIgnoreCase) => null,
             _ => Refuse(ErrorCode.Unauthenticated, LoginResults.DomainMismatch,
                 $"The message's domain is not the one its nonce was issued for ('{row.Domain}')."),
         };
