@@ -81,12 +81,15 @@ public sealed class UsersTests(InfrastructureFixture infrastructure) : UsersWall
             .Ok("updateProfile").GetProperty("profile");
         var found = (await GraphQLAsync("{ user(username: \"ADA_LOVELACE\") { id profile { username } } }")).Ok("user");
         var unknown = await GraphQLAsync("{ user(username: \"nobody_here\") { id } }");
+        // A NUL cannot be in Postgres text: it must not reach the query (the fuzz test found INTERNAL here).
+        var impossible = await GraphQLAsync("{ user(username: \"\\u0000\") { id } }");
 
         Assert.Equal(("Ada_Lovelace", "Ada 🦊", "en-GB", "Europe/London"), (Text(first, "username"), Text(first, "displayName"), Text(first, "locale"), Text(first, "timezone")));
         Assert.Equal(("ada", "ada-l", "https://ada.example"), (Text(first.GetProperty("socials"), "twitter"), Text(first.GetProperty("socials"), "github"), Text(first.GetProperty("socials"), "website")));
         Assert.Equal((null, "en-GB", "https://cdn.example/b.png", "Analyst\nof engines"), (Text(second, "displayName"), Text(second, "locale"), Text(second, "bannerUrl"), Text(second, "bio")));
         Assert.Equal("Ada_Lovelace", found.GetProperty("profile").GetProperty("username").GetString());
         Assert.Equal(("NOT_FOUND", JsonNull), (unknown.Code, unknown.Data.GetProperty("user").ValueKind));
+        Assert.Equal("NOT_FOUND", impossible.Code);
     }
 
     [Theory]
