@@ -10,6 +10,7 @@ using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.Modules.Auth.Audit;
 using NftMarketplace.Modules.Auth.Cleanup;
 using NftMarketplace.Modules.Auth.Configuration;
+using NftMarketplace.Modules.Auth.Contracts;
 using NftMarketplace.Modules.Auth.GraphQL;
 using NftMarketplace.Modules.Auth.Nonces;
 using NftMarketplace.Modules.Auth.Persistence;
@@ -32,7 +33,8 @@ public static class AuthModule
     public static IHostApplicationBuilder AddAuthModule(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddModule<AuthDbContext>(Schema);
+        builder.AddModule<AuthDbContext>(Schema)
+            .Publishes<UserLoggedIn>();
 
         builder.AddValidatedOptions<SiweOptions>(SiweOptions.Section, o => o.Validate());
         builder.AddValidatedOptions<SessionOptions>(SessionOptions.Section, o => o.Validate());

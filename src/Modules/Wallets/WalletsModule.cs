@@ -26,6 +26,8 @@ public static class WalletsModule
         services.AddSingleton<ApprovalsCache>();
 
         builder.AddModule<WalletsDbContext>(Schema)
+            .Publishes<WalletLinked>()
+            .Publishes<PrimaryWalletChanged>()
             .Consume<UserLoggedIn, LastSeenOnSignIn>(LastSeenOnSignIn.Queue, UserLoggedIn.Key)
             .Consume<ApprovalsChanged, ApprovalsOnApprovalsChanged>(ApprovalsOnApprovalsChanged.Queue, ApprovalsChanged.AllChains);
 
