@@ -89,10 +89,14 @@ public sealed partial class ModuleNamesTests
         return strings;
     }
 
-    /// <summary>Words of a name or text: split at anything but letters and at lower-to-upper case changes.</summary>
+    /// <summary>
+    /// Words of a name or text: split at anything but letters and at lower-to-upper case changes. All-capital words are
+    /// left out: they are the wire names of error codes (<c>BAD_USER_INPUT</c>, <c>UNAUTHENTICATED</c>), which are about
+    /// the caller, not a module.
+    /// </summary>
     private static IEnumerable<string> Words(string text) =>
         WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant());
 
-    [GeneratedRegex("[A-Z]?[a-z]+|[A-Z]+(?![a-z])")]
+    [GeneratedRegex("[A-Z]?[a-z]+")]
     private static partial Regex WordPattern();
 }
