@@ -43,32 +43,12 @@ public sealed class ClientExampleTests(InfrastructureFixture infrastructure) : I
         Assert.Matches("""WebSocket: \{"me":\{"id":"[^"]+","wallets":\[\{"address":"0x[0-9a-fA-F]{40}","isPrimary":true\}\]\}\}""", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunExampleAsync(Uri graphql)
+    private static Task<(int ExitCode, string Output)> RunExampleAsync(Uri graphql)
     {
         var directory = Path.Combine(Repository.Root, "examples", "client");
         Assert.True(Directory.Exists(Path.Combine(directory, "node_modules")), "Run `npm ci` in examples/client (./nft test does).");
-        var start = new ProcessStartInfo("node", ["sign-in.mjs"])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["GRAPHQL_URL"] = graphql.ToString();
-        using var node = Process.Start(start)!;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        limit.CancelAfter(Limit);
-        var stdout = node.StandardOutput.ReadToEndAsync(limit.Token);
-        var stderr = node.StandardError.ReadToEndAsync(limit.Token);
-        try
-        {
-            await node.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-            throw new TimeoutException($"examples/client/sign-in.mjs did not finish within {Limit}.");
-        }
-
-        return (node.ExitCode, await stdout + await stderr);
+        return NodeTests.RunNodeAsync(
+            directory, ["sign-in.mjs"], new Dictionary<string, string> { ["GRAPHQL_URL"] = graphql.ToString() }, Limit,
+            "examples/client/sign-in.mjs");
     }
 }

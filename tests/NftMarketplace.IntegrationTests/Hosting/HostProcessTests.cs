@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Amazon.S3.Model;
 using NftMarketplace.IntegrationTests.Infrastructure;
 using NftMarketplace.IntegrationTests.Support;
 using Npgsql;
@@ -16,6 +17,17 @@ public sealed class HostProcessTests(InfrastructureFixture infrastructure) : Iso
     [Fact]
     public async Task The_host_runs_on_its_own_and_reports_every_dependency_healthy()
     {
+        // A bucket holding more than one object: a listing health check would be answered with a continuation token.
+        using (var s3 = Infrastructure.CreateStorageClient())
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                await s3.PutObjectAsync(
+                    new PutObjectRequest { BucketName = Infrastructure.StorageBucket, Key = $"health/{Guid.NewGuid():N}", ContentBody = "x", UseChunkEncoding = false },
+                    TestContext.Current.CancellationToken);
+            }
+        }
+
         await using var host = HostProcess.Start(Configuration());
 
         using var report = await host.WaitUntilHealthyAsync();

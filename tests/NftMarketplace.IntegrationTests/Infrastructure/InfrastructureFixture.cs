@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Amazon.Runtime;
+using Amazon.S3;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -48,6 +50,31 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 
     /// <summary><c>Endpoint=...;AccessKey=...;SecretKey=...;Bucket=media</c>.</summary>
     public string StorageConnectionString { get; private set; } = "";
+
+    /// <summary>The bucket named in <see cref="StorageConnectionString"/>; shared by every test, so never assume it empty.</summary>
+    public string StorageBucket => StorageSettings()["Bucket"];
+
+    /// <summary>An S3 client for <see cref="StorageConnectionString"/>, configured as the application's own.</summary>
+    public AmazonS3Client CreateStorageClient()
+    {
+        var settings = StorageSettings();
+        return new AmazonS3Client(
+            new BasicAWSCredentials(settings["AccessKey"], settings["SecretKey"]),
+            new AmazonS3Config
+            {
+                ServiceURL = settings["Endpoint"],
+                ForcePathStyle = true,
+                AuthenticationRegion = "us-east-1",
+                // s3rver does not understand the flexible-checksum trailers.
+                RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+                ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+            });
+    }
+
+    private Dictionary<string, string> StorageSettings() =>
+        StorageConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Where the AppHost writes <c>resources.json</c> and <c>logs/&lt;resource&gt;.log</c> for this run. Set

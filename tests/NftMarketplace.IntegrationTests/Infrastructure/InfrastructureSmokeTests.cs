@@ -89,28 +89,16 @@ public sealed class InfrastructureSmokeTests(InfrastructureFixture infrastructur
     [Fact]
     public async Task Storage_keeps_an_object_in_the_media_bucket()
     {
-        var settings = infrastructure.StorageConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => part.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
-        using var s3 = new AmazonS3Client(
-            new BasicAWSCredentials(settings["AccessKey"], settings["SecretKey"]),
-            new AmazonS3Config
-            {
-                ServiceURL = settings["Endpoint"],
-                ForcePathStyle = true,
-                AuthenticationRegion = "us-east-1",
-                // As the application's client does: s3rver does not understand the flexible-checksum trailers.
-                RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-                ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-            });
+        using var s3 = infrastructure.CreateStorageClient();
+        var bucket = infrastructure.StorageBucket;
         var key = $"smoke/{Guid.NewGuid():N}.txt";
 
         // s3rver stores an aws-chunked body as is (chunk signatures included), so uploads must not use chunk encoding.
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = settings["Bucket"], Key = key, ContentBody = "hello", UseChunkEncoding = false }, Ct);
-        using var read = await s3.GetObjectAsync(settings["Bucket"], key, Ct);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = "hello", UseChunkEncoding = false }, Ct);
+        using var read = await s3.GetObjectAsync(bucket, key, Ct);
         using var reader = new StreamReader(read.ResponseStream);
 
         Assert.Equal("hello", await reader.ReadToEndAsync(Ct));
-        await s3.DeleteObjectAsync(settings["Bucket"], key, Ct);
+        await s3.DeleteObjectAsync(bucket, key, Ct);
     }
 }

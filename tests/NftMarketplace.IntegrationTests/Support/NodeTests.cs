@@ -13,7 +13,16 @@ public static class NodeTests
         ArgumentNullException.ThrowIfNull(environment);
         var directory = Path.Combine(Repository.Root, "tests", folder);
         Assert.True(Directory.Exists(Path.Combine(directory, "node_modules")), $"Run `npm ci` in tests/{folder} (./nft test does).");
-        var start = new ProcessStartInfo("node", file is null ? ["--test", "--test-reporter=tap"] : ["--test", "--test-reporter=tap", file])
+        string[] arguments = file is null ? ["--test", "--test-reporter=tap"] : ["--test", "--test-reporter=tap", file];
+        return await RunNodeAsync(directory, arguments, environment, Limit, $"node --test in tests/{folder}");
+    }
+
+    /// <summary>Runs <c>node</c> with <paramref name="arguments"/> in <paramref name="directory"/>, killed past <paramref name="limit"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunNodeAsync(
+        string directory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan limit, string what)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = new ProcessStartInfo("node", arguments)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -25,18 +34,18 @@ public static class NodeTests
         }
 
         using var node = Process.Start(start)!;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        limit.CancelAfter(Limit);
-        var stdout = node.StandardOutput.ReadToEndAsync(limit.Token);
-        var stderr = node.StandardError.ReadToEndAsync(limit.Token);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(limit);
+        var stdout = node.StandardOutput.ReadToEndAsync(cancel.Token);
+        var stderr = node.StandardError.ReadToEndAsync(cancel.Token);
         try
         {
-            await node.WaitForExitAsync(limit.Token);
+            await node.WaitForExitAsync(cancel.Token);
         }
         catch (OperationCanceledException)
         {
             node.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node --test in tests/{folder} did not finish within {Limit}.");
+            throw new TimeoutException($"{what} did not finish within {limit}.");
         }
 
         return (node.ExitCode, await stdout + await stderr);
