@@ -11,12 +11,16 @@ internal static class Solution
     public const string ModulesNamespace = "NftMarketplace.Modules";
     public const string PublicProjectSuffix = ".Contracts";
 
+    /// <summary>Requests, integration events, Ethereum primitives and error codes: all a public project may use.</summary>
+    public static Assembly Abstractions { get; } = typeof(NftMarketplace.BuildingBlocks.Ethereum.ChainId).Assembly;
+
     public static Assembly BuildingBlocks { get; } = typeof(PlatformExtensions).Assembly;
 
     public static Assembly GraphQL { get; } = typeof(GraphQLGateway).Assembly;
 
     /// <summary>Shared mechanics every module may use; none of them may know a module.</summary>
-    public static IReadOnlyList<Assembly> BuildingBlockAssemblies { get; } = [BuildingBlocks, GraphQL, typeof(NftMarketplace.SmartContracts.ContractArtifact).Assembly];
+    public static IReadOnlyList<Assembly> BuildingBlockAssemblies { get; } =
+        [Abstractions, BuildingBlocks, GraphQL, typeof(NftMarketplace.SmartContracts.ContractArtifact).Assembly];
 
     public static IReadOnlySet<string> BuildingBlockProjects { get; } =
         BuildingBlockAssemblies.Select(a => a.GetName().Name!).ToHashSet(StringComparer.Ordinal);
@@ -29,6 +33,10 @@ internal static class Solution
             .Where(a => a.Name!.StartsWith(ModulesNamespace + ".", StringComparison.Ordinal))
             .Select(Assembly.Load)
             .OrderBy(a => a.GetName().Name, StringComparer.Ordinal)];
+
+    /// <summary>Every project under <c>src/Modules</c>, implementation or public, loaded by name.</summary>
+    public static IReadOnlyList<Assembly> AllModuleProjects =>
+        [.. ProjectFiles("src/Modules").Select(p => Assembly.Load(Path.GetFileNameWithoutExtension(p))).OrderBy(a => a.GetName().Name, StringComparer.Ordinal)];
 
     public static bool IsPublicProject(string assemblyName) => assemblyName.EndsWith(PublicProjectSuffix, StringComparison.Ordinal);
 

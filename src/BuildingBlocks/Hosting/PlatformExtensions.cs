@@ -21,9 +21,6 @@ public static class PlatformExtensions
     public const string RabbitMqConnectionName = "rabbitmq";
     public const string ChainConnectionName = "chain";
 
-    /// <summary>Tag of readiness checks (the Host's <c>/health</c>).</summary>
-    public const string ReadyTag = "ready";
-
     public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -80,11 +77,11 @@ public static class PlatformExtensions
         });
 
         services.AddHealthChecks()
-            .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
-            .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
-            .AddCheck<RabbitMqHealthCheck>("rabbitmq", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
-            .AddCheck<ChainRpcHealthCheck>("chain", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
-            .AddCheck<ObjectStorageHealthCheck>("storage", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [ServiceDefaultsExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<RedisHealthCheck>("redis", tags: [ServiceDefaultsExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<RabbitMqHealthCheck>("rabbitmq", tags: [ServiceDefaultsExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<ChainRpcHealthCheck>("chain", tags: [ServiceDefaultsExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<ObjectStorageHealthCheck>("storage", tags: [ServiceDefaultsExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(5));
 
         return builder;
     }

@@ -1,24 +1,16 @@
 namespace NftMarketplace.BuildingBlocks.Messaging;
 
-/// <summary>The durable topic exchanges of the system (ARCHITECTURE.md §3).</summary>
+/// <summary>
+/// The exchange the messaging mechanism itself owns. Modules name their own exchanges in their public projects and
+/// register them (<c>Publishes&lt;TEvent&gt;()</c>, <c>Consume&lt;TEvent, THandler&gt;()</c>), which is what gets declared.
+/// </summary>
 public static class Exchanges
 {
-    public const string AuthEvents = "auth.events";
-    public const string UsersEvents = "users.events";
-    public const string WalletsEvents = "wallets.events";
-    public const string CollectionsEvents = "collections.events";
-    public const string MintsEvents = "mints.events";
-    public const string CollectionsDomain = "collections.domain";
-    public const string MintsDomain = "mints.domain";
-
     /// <summary>
     /// Shared dead-letter exchange: carries retries (<c>retry.&lt;queue&gt;</c>), parked messages
     /// (<c>parking.&lt;queue&gt;</c>) and events no queue subscribed to (<see cref="QueueNames.UnroutedRoutingKey"/>).
     /// </summary>
     public const string DeadLetter = "dlx.events";
-
-    public static IReadOnlyList<string> All { get; } =
-        [AuthEvents, UsersEvents, WalletsEvents, CollectionsEvents, MintsEvents, CollectionsDomain, MintsDomain, DeadLetter];
 }
 
 /// <summary>Names derived from a consumer queue's name.</summary>

@@ -16,7 +16,11 @@ namespace NftMarketplace.BuildingBlocks.Messaging;
 /// Events no queue subscribes to go to <c>events.unrouted</c> (key <c>unrouted</c>), which keeps only
 /// the newest ones.
 /// </remarks>
-internal sealed class TopologyDeclarer(IConnection connection, IEnumerable<IConsumerRegistration> consumers, IOptions<MessagingOptions> options)
+internal sealed class TopologyDeclarer(
+    IConnection connection,
+    IEnumerable<PublishedExchange> published,
+    IEnumerable<IConsumerRegistration> consumers,
+    IOptions<MessagingOptions> options)
 {
     /// <summary>Newest unrouted events kept; older ones are dropped so a chatty event without subscribers cannot fill the broker.</summary>
     internal const long UnroutedMaxLength = 10_000;
@@ -24,7 +28,8 @@ internal sealed class TopologyDeclarer(IConnection connection, IEnumerable<ICons
     public async Task DeclareAsync(CancellationToken cancellationToken)
     {
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var exchange in Exchanges.All)
+        // The modules' exchanges are what they registered: the ones they publish to here, the ones they consume from below.
+        foreach (var exchange in published.Select(p => p.Name).Append(Exchanges.DeadLetter).Distinct(StringComparer.Ordinal))
         {
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);

@@ -13,11 +13,17 @@ using NftMarketplace.BuildingBlocks.Persistence;
 
 namespace NftMarketplace.BuildingBlocks.Modules;
 
-/// <summary>What a module registers beyond its database: the events it consumes.</summary>
+/// <summary>What a module registers beyond its database: the events it publishes and consumes.</summary>
 public sealed class ModuleBuilder<TContext>(IHostApplicationBuilder host)
     where TContext : ModuleDbContext
 {
-    public IHostApplicationBuilder Host { get; } = host;
+    /// <summary>Declares <typeparamref name="TEvent"/>'s exchange, which the module's outbox publishes to.</summary>
+    public ModuleBuilder<TContext> Publishes<TEvent>()
+        where TEvent : IIntegrationEvent
+    {
+        host.Services.AddSingleton(new PublishedExchange(TEvent.Exchange));
+        return this;
+    }
 
     /// <summary>
     /// Consumes <typeparamref name="TEvent"/> from its exchange into <paramref name="queue"/> (a quorum queue with
@@ -33,8 +39,8 @@ public sealed class ModuleBuilder<TContext>(IHostApplicationBuilder host)
             throw new ArgumentException("A consumer needs at least one binding key.", nameof(bindingKeys));
         }
 
-        Host.Services.AddScoped<THandler>();
-        Host.Services.AddSingleton<IConsumerRegistration>(new InboxConsumer<TEvent, THandler, TContext>(queue, bindingKeys));
+        host.Services.AddScoped<THandler>();
+        host.Services.AddSingleton<IConsumerRegistration>(new InboxConsumer<TEvent, THandler, TContext>(queue, bindingKeys));
         return this;
     }
 }

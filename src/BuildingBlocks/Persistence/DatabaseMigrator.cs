@@ -62,8 +62,9 @@ internal sealed class ModuleDatabase<TContext>(string schema) : IModuleDatabase
 
 /// <summary>
 /// Applies every module's pending migrations before anything else starts, so the Host never
-/// takes traffic or runs a worker against an old schema. Migrating is idempotent, and EF Core
-/// takes a database lock while it migrates, so several replicas may start at once.
+/// takes traffic or runs a worker against an old schema. Migrating is idempotent, and each
+/// <see cref="ModuleDatabase{TContext}"/> holds a Postgres advisory lock across its migration, so
+/// several replicas may start at once.
 /// It runs in <see cref="StartAsync"/>, which the host awaits before starting the web server.
 /// </summary>
 internal sealed partial class DatabaseMigrator(IEnumerable<IModuleDatabase> databases, IServiceProvider services, ILogger<DatabaseMigrator> logger)

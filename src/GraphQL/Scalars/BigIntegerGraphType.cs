@@ -24,7 +24,7 @@ public sealed class BigIntegerGraphType : StringScalarGraphType<BigInteger>
         IsCanonical(text) && BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new BadInputException(
-                $"{ScalarText.Echo(text)} is not a BigInt: expected a decimal integer of at most {MaxDigits} digits "
+                $"{InputEcho.Quote(text)} is not a BigInt: expected a decimal integer of at most {MaxDigits} digits "
                 + "with an optional leading minus and no leading zeros, e.g. \"42\".");
 
     public override string Format(BigInteger value) => value.ToString(CultureInfo.InvariantCulture);

@@ -28,7 +28,7 @@ public sealed class UtcDateTimeGraphType : StringScalarGraphType<DateTimeOffset>
         DateTimeOffset.TryParseExact(text, InputFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed.ToUniversalTime()
             : throw new BadInputException(
-                $"{ScalarText.Echo(text)} is not a DateTime: expected ISO-8601 with Z or an offset, e.g. 2024-05-01T12:00:00Z.");
+                $"{InputEcho.Quote(text)} is not a DateTime: expected ISO-8601 with Z or an offset, e.g. 2024-05-01T12:00:00Z.");
 
     public override string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString(OutputFormat, CultureInfo.InvariantCulture);

@@ -10,6 +10,7 @@ using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.Modules.Auth.Audit;
 using NftMarketplace.Modules.Auth.Cleanup;
 using NftMarketplace.Modules.Auth.Configuration;
+using NftMarketplace.Modules.Auth.Contracts;
 using NftMarketplace.Modules.Auth.GraphQL;
 using NftMarketplace.Modules.Auth.Nonces;
 using NftMarketplace.Modules.Auth.Persistence;
@@ -34,6 +35,7 @@ public static class AuthModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModule<AuthDbContext>(Schema)
+            .Publishes<UserLoggedIn>()
             .Consume<WalletUnlinked, SessionsEndOnWalletUnlinked>(SessionsEndOnWalletUnlinked.Queue, WalletUnlinked.Key);
 
         builder.AddValidatedOptions<SiweOptions>(SiweOptions.Section, o => o.Validate());

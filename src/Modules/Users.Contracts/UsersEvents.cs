@@ -7,11 +7,18 @@ public sealed record UserCreated(Guid UserId, string AccountId) : IntegrationEve
 {
     public const string Key = "user.created";
 
-    public static string Exchange => Exchanges.UsersEvents;
+    public static string Exchange => UsersExchanges.Events;
 
     public static string Schema => "users.user_created";
 
     public static int Version => 1;
 
     public string RoutingKey => Key;
+}
+
+/// <summary>Where Users publishes.</summary>
+public static class UsersExchanges
+{
+    /// <summary>The topic exchange of Users' integration events.</summary>
+    public const string Events = "users.events";
 }

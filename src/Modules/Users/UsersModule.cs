@@ -19,6 +19,7 @@ public static class UsersModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModule<UsersDbContext>(Schema)
+            .Publishes<Contracts.UserCreated>()
             .Consume<WalletLinked, PrimaryAddressOnWalletLinked>(PrimaryAddressOnWalletLinked.Queue, WalletLinked.Key)
             .Consume<PrimaryWalletChanged, PrimaryAddressOnPrimaryWalletChanged>(PrimaryAddressOnPrimaryWalletChanged.Queue, PrimaryWalletChanged.Key);
         builder.AddGraphQLContributor<UsersGraphQL>();

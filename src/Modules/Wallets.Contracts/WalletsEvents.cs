@@ -2,7 +2,7 @@ using NftMarketplace.BuildingBlocks.Messaging;
 
 namespace NftMarketplace.Modules.Wallets.Contracts;
 
-/// <summary>An account was linked to a user for the first time (seed: <c>wallet.linked</c> on <c>wallets.events</c>).</summary>
+/// <summary>An account was linked to a user for the first time (<c>wallet.linked</c> on <c>wallets.events</c>).</summary>
 public sealed record WalletLinked(
     Guid WalletId,
     Guid UserId,
@@ -14,7 +14,7 @@ public sealed record WalletLinked(
 {
     public const string Key = "wallet.linked";
 
-    public static string Exchange => Exchanges.WalletsEvents;
+    public static string Exchange => WalletsExchanges.Events;
 
     public static string Schema => "wallets.wallet_linked";
 
@@ -28,7 +28,7 @@ public sealed record PrimaryWalletChanged(Guid WalletId, Guid UserId, string Acc
 {
     public const string Key = "wallet.primary_changed";
 
-    public static string Exchange => Exchanges.WalletsEvents;
+    public static string Exchange => WalletsExchanges.Events;
 
     public static string Schema => "wallets.primary_wallet_changed";
 
@@ -53,11 +53,18 @@ public sealed record WalletUnlinked(
 {
     public const string Key = "wallet.unlinked";
 
-    public static string Exchange => Exchanges.WalletsEvents;
+    public static string Exchange => WalletsExchanges.Events;
 
     public static string Schema => "wallets.wallet_unlinked";
 
     public static int Version => 1;
 
     public string RoutingKey => Key;
+}
+
+/// <summary>Where Wallets publishes.</summary>
+public static class WalletsExchanges
+{
+    /// <summary>The topic exchange of Wallets' integration events.</summary>
+    public const string Events = "wallets.events";
 }

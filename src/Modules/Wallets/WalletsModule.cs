@@ -26,6 +26,9 @@ public static class WalletsModule
         services.AddSingleton<ApprovalsCache>();
 
         builder.AddModule<WalletsDbContext>(Schema)
+            .Publishes<WalletLinked>()
+            .Publishes<PrimaryWalletChanged>()
+            .Publishes<WalletUnlinked>()
             .Consume<UserLoggedIn, LastSeenOnSignIn>(LastSeenOnSignIn.Queue, UserLoggedIn.Key)
             .Consume<ApprovalsChanged, ApprovalsOnApprovalsChanged>(ApprovalsOnApprovalsChanged.Queue, ApprovalsChanged.AllChains);
 

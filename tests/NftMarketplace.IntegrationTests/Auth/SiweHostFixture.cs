@@ -38,7 +38,6 @@ public sealed class SiweHostFixture(InfrastructureFixture infrastructure) : IAsy
         configuration["Auth__Signing__PrivateKey"] = _signingKey.ExportPkcs8PrivateKeyPem();
         configuration["Auth__Siwe__AllowedDomains__0"] = Domain;
         configuration["Auth__Siwe__NoncesPerAccountPerMinute"] = "100";
-        configuration["Auth__Siwe__NoncesPerIpPerMinute"] = "100000";
         configuration["Auth__Admins__0"] = Admin.GetPublicAddress();
         // Verbose enough that a secret written to any log would show up in the output the tests search.
         configuration["Logging__LogLevel__Default"] = "Information";

@@ -39,7 +39,6 @@ public sealed class MediaHostFixture(InfrastructureFixture infrastructure) : IAs
         configuration["Auth__Signing__PrivateKey"] = _signingKey.ExportPkcs8PrivateKeyPem();
         configuration["Auth__Siwe__AllowedDomains__0"] = SiweHostFixture.Domain;
         configuration["Auth__Siwe__NoncesPerAccountPerMinute"] = "100";
-        configuration["Auth__Siwe__NoncesPerIpPerMinute"] = "100000";
         configuration["Auth__Admins__0"] = Admin.GetPublicAddress();
         configuration["Media__Moderation__Mode"] = "manual";
         configuration["Media__Limits__MaxFrames"] = MaxFrames.ToString(System.Globalization.CultureInfo.InvariantCulture);

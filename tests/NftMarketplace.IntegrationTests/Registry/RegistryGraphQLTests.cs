@@ -182,7 +182,7 @@ public sealed class RegistryGraphQLTests(InfrastructureFixture infrastructure) :
         }
 
         var redis = _server.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        var key = RedisKeys.ChainRegistry(chainId, first.Version);
+        var key = Modules.Registry.RedisKeys.ChainRegistry(chainId, first.Version);
         Assert.True(await redis.KeyExistsAsync(key));
         var ttl = await redis.KeyTimeToLiveAsync(key);
         Assert.InRange(ttl!.Value, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(60));
@@ -203,7 +203,7 @@ public sealed class RegistryGraphQLTests(InfrastructureFixture infrastructure) :
             Assert.Null(await sender.Send(new GetChain(ChainId.Parse(NewChainId())), Ct));
         }
 
-        Assert.True(await redis.KeyExistsAsync(RedisKeys.ChainRegistry(chainId, (await ReadVersionAsync(id)))));
+        Assert.True(await redis.KeyExistsAsync(Modules.Registry.RedisKeys.ChainRegistry(chainId, (await ReadVersionAsync(id)))));
     }
 
     private async Task<long> ReadVersionAsync(ChainId id)

@@ -42,8 +42,9 @@ public sealed class IsolatedEnvironment : IAsyncDisposable
             ["ConnectionStrings__redis"] = infrastructure.RedisConnectionString,
             ["ConnectionStrings__chain"] = infrastructure.ChainRpcUri.ToString(),
             ["ConnectionStrings__storage"] = infrastructure.StorageConnectionString,
-            // Every test client is 127.0.0.1: one shared per-IP budget would throttle unrelated tests.
+            // Every test client is 127.0.0.1 on one Redis: shared per-IP budgets would throttle unrelated tests.
             ["GraphQL__RateLimit__PerIpPermits"] = "100000",
+            ["Auth__Siwe__NoncesPerIpPerMinute"] = "100000",
         };
     }
 

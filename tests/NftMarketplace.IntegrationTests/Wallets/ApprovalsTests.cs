@@ -74,7 +74,7 @@ public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : Users
     {
         var (walletId, owner) = await LinkedWalletAsync();
         var redis = Server.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        var key = RedisKeys.WalletApprovals(walletId, Chain.Value);
+        var key = Modules.Wallets.RedisKeys.WalletApprovals(walletId, Chain.Value);
         await ApplyAsync(Chain, Change(owner, approved: true, block: 30, Noon));
 
         Assert.Single(await SendAsync(new GetWalletApprovals(walletId, Chain)));
@@ -99,7 +99,7 @@ public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : Users
 
         await SendAsync(new Modules.Wallets.Links.UnlinkWallet(userId, walletId));
 
-        Assert.False(await Server.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().KeyExistsAsync(RedisKeys.WalletApprovals(walletId, Chain.Value)));
+        Assert.False(await Server.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().KeyExistsAsync(Modules.Wallets.RedisKeys.WalletApprovals(walletId, Chain.Value)));
         Assert.Empty(await SendAsync(new GetWalletApprovals(walletId, Chain)));
         Assert.Equal(0, await QueryAsync<WalletsDbContext, int>(db => db.ApprovalHistory.CountAsync(h => h.WalletId == walletId, Ct)));
     }

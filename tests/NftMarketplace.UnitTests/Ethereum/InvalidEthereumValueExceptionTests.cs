@@ -23,7 +23,7 @@ public sealed class InvalidEthereumValueExceptionTests
         var error = Assert.ThrowsAny<BadInputException>(() => AccountId.Parse(huge));
 
         Assert.True(error.Message.Length < 300);
-        Assert.StartsWith("'" + new string('x', InvalidEthereumValueException.MaxEchoedChars) + "…' (5000000 characters)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("'" + new string('x', InputEcho.MaxChars) + "…' (5000000 characters)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,11 +40,11 @@ public sealed class InvalidEthereumValueExceptionTests
     public void Truncation_does_not_split_a_surrogate_pair()
     {
         // Place an emoji (two UTF-16 units) across the cut-off point.
-        var text = new string('a', InvalidEthereumValueException.MaxEchoedChars - 1) + "\U0001F600" + new string('a', 10);
+        var text = new string('a', InputEcho.MaxChars - 1) + "\U0001F600" + new string('a', 10);
 
-        var echoed = InvalidEthereumValueException.Echo(text);
+        var echoed = InputEcho.Quote(text);
 
         Assert.DoesNotContain(echoed, char.IsSurrogate);
-        Assert.StartsWith("'" + new string('a', InvalidEthereumValueException.MaxEchoedChars - 1) + "…'", echoed, StringComparison.Ordinal);
+        Assert.StartsWith("'" + new string('a', InputEcho.MaxChars - 1) + "…'", echoed, StringComparison.Ordinal);
     }
 }

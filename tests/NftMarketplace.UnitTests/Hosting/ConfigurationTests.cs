@@ -58,13 +58,11 @@ public sealed class ConfigurationTests
     {
         var id = Guid.Parse("5f8e5b0c-1111-2222-3333-444455556666");
 
-        Assert.Equal("siwe:nonce:abc", RedisKeys.SiweNonce("abc"));
-        Assert.Equal("session:blacklist:5f8e5b0c-1111-2222-3333-444455556666", RedisKeys.SessionBlacklist(id));
-        Assert.Equal("cache:chains:eip155:31337:7", RedisKeys.ChainRegistry("eip155:31337", 7));
-        Assert.Equal("intent:status:5f8e5b0c-1111-2222-3333-444455556666", RedisKeys.IntentStatus(id));
+        Assert.Equal("siwe:nonce:abc", Modules.Auth.RedisKeys.SiweNonce("abc"));
+        Assert.Equal("session:blacklist:5f8e5b0c-1111-2222-3333-444455556666", Modules.Auth.RedisKeys.SessionBlacklist(id));
+        Assert.Equal("cache:chains:eip155:31337:7", Modules.Registry.RedisKeys.ChainRegistry("eip155:31337", 7));
+        Assert.Equal("wallet:approvals:cache:5f8e5b0c-1111-2222-3333-444455556666:eip155:1", Modules.Wallets.RedisKeys.WalletApprovals(id, "eip155:1"));
         Assert.Equal("cache:read:collections:3:top", RedisKeys.ReadCache("collections", 3, "top"));
-        Assert.Equal(TimeSpan.FromSeconds(300), RedisKeys.Ttl.SiweNonce);
-        Assert.Equal(TimeSpan.FromSeconds(60), RedisKeys.Ttl.ChainRegistry);
-        Assert.Equal(TimeSpan.FromSeconds(21600), RedisKeys.Ttl.IntentStatus);
+        Assert.Equal(TimeSpan.FromSeconds(60), Modules.Registry.RedisKeys.Ttl.ChainRegistry);
     }
 }

@@ -1,7 +1,7 @@
 namespace NftMarketplace.Modules.Auth.Audit;
 
 /// <summary>
-/// One authentication attempt (seed table <c>login_events</c>), successful or not. Never holds a signature, token,
+/// One authentication attempt (table <c>login_events</c>), successful or not. Never holds a signature, token,
 /// nonce or message: only who tried, from where, and the outcome.
 /// </summary>
 internal sealed class LoginEvent

@@ -14,7 +14,7 @@ public sealed class SiweOptions
     /// </summary>
     public List<string> AllowedDomains { get; set; } = [];
 
-    /// <summary>How long an issued nonce may be used (the seed's EX 300).</summary>
+    /// <summary>How long an issued nonce may be used (its Redis copy expires with it).</summary>
     public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How far a message's <c>Issued At</c> may lie in the future, and the tolerance on its validity window.</summary>

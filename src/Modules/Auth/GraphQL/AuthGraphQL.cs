@@ -17,7 +17,7 @@ using NftMarketplace.Modules.Wallets.Contracts;
 namespace NftMarketplace.Modules.Auth.GraphQL;
 
 /// <summary>
-/// Sign-In with Ethereum (seed flow 1): <c>signInSiwe</c> → sign the message in the wallet → <c>verifySiwe</c>; then
+/// Sign-In with Ethereum: <c>signInSiwe</c> → sign the message in the wallet → <c>verifySiwe</c>; then
 /// <c>refreshSession</c> before the access token expires, <c>signOut</c> / <c>signOutEverywhere</c>, and
 /// <c>linkWallet</c> for a further address. Refusals carry <c>extensions.code</c>: <c>BAD_USER_INPUT</c> (malformed
 /// input, naming the field), <c>UNAUTHENTICATED</c> (the proof or token does not hold), <c>FORBIDDEN</c> (domain or
@@ -64,12 +64,12 @@ internal sealed class AuthGraphQL : IGraphQLContributor
         roots.Mutation.Field<NonNullGraphType<BooleanGraphType>>("signOut")
             .Description("Ends the caller's session; its access tokens are refused from now on, on every connection.")
             .RequireAuthenticated()
-            .ResolveAsync(async context => await context.SendAsync(new SignOut(Guid.Parse(context.RequireUser().SessionId))));
+            .ResolveAsync(async context => await context.SendAsync(new SignOut(context.RequireSessionId())));
 
         roots.Mutation.Field<NonNullGraphType<BooleanGraphType>>("signOutEverywhere")
             .Description("Ends every session of the caller's user, on every device.")
             .RequireAuthenticated()
-            .ResolveAsync(async context => await context.SendAsync(new SignOutEverywhere(UserIdOf(context))));
+            .ResolveAsync(async context => await context.SendAsync(new SignOutEverywhere(context.RequireUserId())));
 
         // Wallet is the Wallets module's type: referred to by name, resolved when the schema is built.
         roots.Mutation.Field("linkWallet", new NonNullGraphType(new GraphQLTypeReference(WalletDto.GraphQLTypeName)))
@@ -80,12 +80,10 @@ internal sealed class AuthGraphQL : IGraphQLContributor
             {
                 var input = context.GetInput<SiweProofInput>();
                 var outcome = await context.SendAsync(
-                    new LinkWallet(UserIdOf(context), input.AccountId, input.Message, input.Signature.ToBytes()) { Client = ClientOf(context) });
+                    new LinkWallet(context.RequireUserId(), input.AccountId, input.Message, input.Signature.ToBytes()) { Client = ClientOf(context) });
                 return outcome.GetOrThrow();
             });
     }
-
-    public static Guid UserIdOf(IResolveFieldContext context) => Guid.Parse(context.RequireUser().UserId);
 
     /// <summary>The caller's address and user agent: for the per-IP nonce limit and the audit.</summary>
     private static CallerInfo ClientOf(IResolveFieldContext context)

@@ -21,13 +21,13 @@ internal sealed class UserSessionsExtension() : GraphTypeExtension<UserDto>(User
             .RequireAuthenticated()
             .ResolveAsync(async context =>
             {
-                var caller = context.RequireUser();
-                if (!Guid.TryParse(caller.UserId, out var callerId) || callerId != context.Source.Id)
+                if (context.RequireUserId() != context.Source.Id)
                 {
                     throw new AppException(ErrorCode.Forbidden, "Only the user themself may list their sessions.");
                 }
 
                 var sessions = await context.SendAsync(new GetOpenSessions(context.Source.Id));
-                return sessions.Select(s => new SessionView(s, s.SessionId.ToString("D") == caller.SessionId)).ToList();
+                var current = context.RequireUser().SessionId;
+                return sessions.Select(s => new SessionView(s, s.SessionId.ToString("D") == current)).ToList();
             });
 }

@@ -1,3 +1,4 @@
+using NftMarketplace.BuildingBlocks.Errors;
 using System.Globalization;
 using Rules = NftMarketplace.Modules.Auth.Siwe.SiweFieldRules;
 
@@ -62,7 +63,7 @@ internal static class SiweMessageReader
         var first = cursor.Peek(0);
         if (first is null || !first.EndsWith(SiweMessage.HeaderSuffix, StringComparison.Ordinal))
         {
-            cursor.Fail(Rules.Domain, $"expected '<domain>{SiweMessage.HeaderSuffix}', found {SiweError.Echo(first ?? string.Empty)}");
+            cursor.Fail(Rules.Domain, $"expected '<domain>{SiweMessage.HeaderSuffix}', found {InputEcho.Quote(first ?? string.Empty)}");
             return null;
         }
 
@@ -142,7 +143,7 @@ internal static class SiweMessageReader
                 null,
                 extra.Length == 0
                     ? "unexpected empty line: the message must end right after its last field, without a line break"
-                    : $"unexpected {SiweError.Echo(extra)}: after Issued At only Expiration Time, Not Before, Request ID and Resources may follow, in that order");
+                    : $"unexpected {InputEcho.Quote(extra)}: after Issued At only Expiration Time, Not Before, Request ID and Resources may follow, in that order");
         }
 
         return fields;
@@ -163,7 +164,7 @@ internal static class SiweMessageReader
             var field = Rules.Resource(resources.Count);
             if (!line.StartsWith(SiweMessage.ResourcePrefix, StringComparison.Ordinal))
             {
-                cursor.Fail(field, $"expected '{SiweMessage.ResourcePrefix}<URI>', found {SiweError.Echo(line)}; nothing may follow the resources");
+                cursor.Fail(field, $"expected '{SiweMessage.ResourcePrefix}<URI>', found {InputEcho.Quote(line)}; nothing may follow the resources");
                 return null;
             }
 
@@ -237,7 +238,7 @@ internal static class SiweMessageReader
         {
             null => "the end of the message",
             { Length: 0 } => "an empty line",
-            var line => SiweError.Echo(line),
+            var line => InputEcho.Quote(line),
         };
     }
 }

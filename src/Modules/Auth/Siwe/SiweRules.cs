@@ -1,3 +1,4 @@
+using NftMarketplace.BuildingBlocks.Errors;
 using System.Globalization;
 
 namespace NftMarketplace.Modules.Auth.Siwe;
@@ -50,7 +51,7 @@ internal static class SiweRules
         {
             return new SiweFailure(
                 SiweFailureReason.DomainMismatch,
-                $"The message is for {SiweError.Echo(message.Domain)}, not {SiweError.Echo(expected.Domain)}");
+                $"The message is for {InputEcho.Quote(message.Domain)}, not {InputEcho.Quote(expected.Domain)}");
         }
 
         if (message.Scheme is { } scheme && expected.Scheme is { } expectedScheme
@@ -58,7 +59,7 @@ internal static class SiweRules
         {
             return new SiweFailure(
                 SiweFailureReason.SchemeMismatch,
-                $"The message is for scheme {SiweError.Echo(scheme)}, not {SiweError.Echo(expectedScheme)}");
+                $"The message is for scheme {InputEcho.Quote(scheme)}, not {InputEcho.Quote(expectedScheme)}");
         }
 
         if (expected.RequireUriOfDomain
@@ -68,7 +69,7 @@ internal static class SiweRules
         {
             return new SiweFailure(
                 SiweFailureReason.UriNotOfDomain,
-                $"The message's URI {SiweError.Echo(message.Uri)} is not on {SiweError.Echo(expected.Domain)}");
+                $"The message's URI {InputEcho.Quote(message.Uri)} is not on {InputEcho.Quote(expected.Domain)}");
         }
 
         return null;

@@ -22,7 +22,7 @@ internal sealed class UsersGraphQL : IGraphQLContributor
         roots.Query.Field<UserType>("me")
             .Description("The signed-in user; null when the token's user no longer exists.")
             .RequireAuthenticated()
-            .ResolveAsync(async context => await context.SendAsync(new GetUser(Caller.Id(context))));
+            .ResolveAsync(async context => await context.SendAsync(new GetUser(context.RequireUserId())));
 
         roots.Query.Field<UserType>("user")
             .Description("A user by username, ignoring case; NOT_FOUND when nobody has it.")
@@ -38,15 +38,6 @@ internal sealed class UsersGraphQL : IGraphQLContributor
             .Description("Changes the caller's profile: a field left out or null stays as it is, an empty string clears it.")
             .Argument<NonNullGraphType<UpdateProfileInputType>>(GraphQLConventions.InputArgument)
             .RequireAuthenticated()
-            .ResolveAsync(async context => await context.SendAsync(context.GetInput<UpdateProfile>() with { UserId = Caller.Id(context) }));
+            .ResolveAsync(async context => await context.SendAsync(context.GetInput<UpdateProfile>() with { UserId = context.RequireUserId() }));
     }
-}
-
-/// <summary>The signed-in caller's user id.</summary>
-internal static class Caller
-{
-    public static Guid Id(IResolveFieldContext context) =>
-        Guid.TryParse(context.RequireUser().UserId, out var id)
-            ? id
-            : throw new AppException(ErrorCode.Unauthenticated, "The access token does not name a user of this marketplace.");
 }

@@ -1,5 +1,3 @@
-using NftMarketplace.BuildingBlocks.Caching;
-
 namespace NftMarketplace.Modules.Wallets.Approvals;
 
 /// <summary>One cached entry: a wallet's approvals on one chain.</summary>

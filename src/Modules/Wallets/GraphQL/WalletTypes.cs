@@ -38,7 +38,7 @@ internal sealed class WalletType : ObjectGraphType<WalletDto>
     }
 
     private static T? OwnerOnly<T>(IResolveFieldContext<WalletDto> context, T? value) =>
-        context.CurrentUser()?.UserId is { } caller && Guid.TryParse(caller, out var id) && id == context.Source.UserId ? value : default;
+        context.CurrentUserId() == context.Source.UserId ? value : default;
 }
 
 /// <summary><c>User.wallets</c>, batched: the wallets of every user in one response cost one query.</summary>

@@ -25,7 +25,7 @@ internal sealed class WalletsGraphQL : IGraphQLContributor
             .ResolveAsync(async context =>
             {
                 var input = context.GetInput<SetPrimaryWalletInput>();
-                return await context.SendAsync(new SetPrimaryWallet(CallerId(context), WalletIds.Parse(input.WalletId)));
+                return await context.SendAsync(new SetPrimaryWallet(context.RequireUserId(), WalletIds.Parse(input.WalletId)));
             });
 
         roots.Mutation.Field<NonNullGraphType<BooleanGraphType>>("unlinkWallet")
@@ -35,15 +35,10 @@ internal sealed class WalletsGraphQL : IGraphQLContributor
             .ResolveAsync(async context =>
             {
                 var input = context.GetInput<UnlinkWalletInput>();
-                await context.SendAsync(new UnlinkWallet(CallerId(context), WalletIds.Parse(input.WalletId)));
+                await context.SendAsync(new UnlinkWallet(context.RequireUserId(), WalletIds.Parse(input.WalletId)));
                 return true;
             });
     }
-
-    private static Guid CallerId(IResolveFieldContext context) =>
-        Guid.TryParse(context.RequireUser().UserId, out var id)
-            ? id
-            : throw new AppException(ErrorCode.Unauthenticated, "The access token does not name a user of this marketplace.");
 }
 
 /// <summary>Wallet ids as clients send them: the global ids of <c>Wallet</c> nodes.</summary>

@@ -40,6 +40,7 @@ public static class ProbeHost
 
         builder.AddPlatform();
         builder.AddModule<ProbeDbContext>(ProbeDbContext.SchemaName)
+            .Publishes<ThingRecorded>()
             .Consume<ThingRecorded, ThingRecordedHandler>(ThingRecorded.Queue, "thing.recorded");
         builder.Services.AddSingleton(calls);
 

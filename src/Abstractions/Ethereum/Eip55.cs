@@ -1,5 +1,3 @@
-using Nethereum.Util;
-
 namespace NftMarketplace.BuildingBlocks.Ethereum;
 
 /// <summary>
@@ -20,14 +18,14 @@ internal static class Eip55
     /// <summary>Writes the 40 <paramref name="digits"/> (any case, no prefix) in checksum case.</summary>
     internal static void WriteChecksummed(ReadOnlySpan<char> digits, Span<char> destination)
     {
-        // Sha3Keccack only hashes arrays, so this one small allocation is unavoidable.
-        var lowerAscii = new byte[DigitCount];
+        Span<byte> lowerAscii = stackalloc byte[DigitCount];
         for (var i = 0; i < DigitCount; i++)
         {
             lowerAscii[i] = (byte)char.ToLowerInvariant(digits[i]);
         }
 
-        var hash = Sha3Keccack.Current.CalculateHash(lowerAscii);
+        Span<byte> hash = stackalloc byte[Keccak256.HashLength];
+        Keccak256.Hash(lowerAscii, hash);
         for (var i = 0; i < DigitCount; i++)
         {
             var c = (char)lowerAscii[i];
