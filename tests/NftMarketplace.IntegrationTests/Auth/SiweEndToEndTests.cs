@@ -10,7 +10,7 @@ using Npgsql;
 namespace NftMarketplace.IntegrationTests.Auth;
 
 /// <summary>
-/// Seed flow 1 end to end over real HTTP against a running Host: a wallet key (EIP-191 personal_sign) signs in, reads
+/// Sign-in end to end over real HTTP against a running Host: a wallet key (EIP-191 personal_sign) signs in, reads
 /// <c>me</c>, rotates its refresh token, gets caught reusing one, signs out; and every way a sign-in can be refused,
 /// each with its <c>extensions.code</c> and its <c>login_events</c> reason.
 /// </summary>

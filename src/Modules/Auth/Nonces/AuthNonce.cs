@@ -1,7 +1,7 @@
 namespace NftMarketplace.Modules.Auth.Nonces;
 
 /// <summary>
-/// A one-time sign-in nonce (seed table <c>auth_nonces</c>), issued for one account, chain and domain. Postgres is the
+/// A one-time sign-in nonce (table <c>auth_nonces</c>), issued for one account, chain and domain. Postgres is the
 /// authority on whether it was used; Redis only holds a copy while it may be (<c>siwe:nonce:{nonce}</c>).
 /// </summary>
 internal sealed class AuthNonce

@@ -8,13 +8,12 @@ using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.Modules.Auth.Configuration;
 using NftMarketplace.Modules.Auth.Persistence;
 using NftMarketplace.Modules.Auth.SignIn;
-using NftMarketplace.Modules.Registry.Contracts;
 
 namespace NftMarketplace.Modules.Auth.Nonces;
 
 /// <summary>
 /// Issues a one-time nonce for <paramref name="AccountId"/> to sign in to <paramref name="Domain"/> on
-/// <paramref name="ChainId"/> (seed: <c>GetNonce</c>): a row in <c>auth_nonces</c> and <c>siwe:nonce:{nonce}</c> in Redis.
+/// <paramref name="ChainId"/>: a row in <c>auth_nonces</c> and <c>siwe:nonce:{nonce}</c> in Redis.
 /// </summary>
 internal sealed record SignInSiwe(string AccountId, ChainId ChainId, string Domain) : ICommand<NoncePayload>
 {
@@ -57,7 +56,10 @@ internal sealed partial class SignInSiweHandler(
             throw new AppException(ErrorCode.Forbidden, $"Signing in to '{request.Domain}' is not allowed on this server.", "input.domain");
         }
 
-        await SignInChains.RequireEnabledAsync(sender, request.ChainId, "input.chainId", cancellationToken);
+        if (await SignInChains.RefusalAsync(sender, request.ChainId, "input.chainId", cancellationToken) is { } refusal)
+        {
+            throw refusal;
+        }
         if (await rateLimiter.TryAcquireAsync(request.Client.Network, account.Value) is { } retryAfter)
         {
             throw new AppException(ErrorCode.RateLimited, $"Too many sign-in attempts; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.")
@@ -90,18 +92,4 @@ internal sealed partial class SignInSiweHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not cache a sign-in nonce in Redis; verification will read it from Postgres")]
     private partial void LogRedisUnavailable();
-}
-
-/// <summary>Sign-in works only on chains the registry has enabled.</summary>
-internal static class SignInChains
-{
-    public static async Task RequireEnabledAsync(ISender sender, ChainId chainId, string field, CancellationToken cancellationToken)
-    {
-        var chain = await sender.Send(new GetChain(chainId), cancellationToken)
-            ?? throw new BadInputException($"Chain '{chainId}' is not registered.", field);
-        if (!chain.Enabled)
-        {
-            throw new AppException(ErrorCode.Forbidden, $"Chain '{chainId}' is disabled; signing in on it is not possible.", field);
-        }
-    }
 }

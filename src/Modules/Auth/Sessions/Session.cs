@@ -1,7 +1,7 @@
 namespace NftMarketplace.Modules.Auth.Sessions;
 
 /// <summary>
-/// A signed-in session (seed table <c>sessions</c>). Only the SHA-256 of the current refresh token is stored; the
+/// A signed-in session (table <c>sessions</c>). Only the SHA-256 of the current refresh token is stored; the
 /// hashes it replaced are kept in <see cref="RotatedRefreshToken"/> so a replayed one is recognised.
 /// </summary>
 internal sealed class Session

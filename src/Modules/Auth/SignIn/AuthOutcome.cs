@@ -2,7 +2,7 @@ using NftMarketplace.BuildingBlocks.Errors;
 
 namespace NftMarketplace.Modules.Auth.SignIn;
 
-/// <summary>What a client gets for a successful sign-in or refresh (seed: <c>AuthPayload</c>).</summary>
+/// <summary>What a client gets for a successful sign-in or refresh (GraphQL <c>AuthPayload</c>).</summary>
 /// <param name="ExpiresAt">When <paramref name="AccessToken"/> expires; refresh before then.</param>
 internal sealed record AuthPayload(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt, Guid UserId);
 

@@ -9,7 +9,6 @@ using NftMarketplace.Modules.Auth.Configuration;
 using NftMarketplace.Modules.Auth.Persistence;
 using NftMarketplace.Modules.Auth.Signatures;
 using NftMarketplace.Modules.Auth.Siwe;
-using NftMarketplace.Modules.Registry.Contracts;
 
 namespace NftMarketplace.Modules.Auth.SignIn;
 
@@ -85,12 +84,9 @@ internal sealed class SiweProof(
             return Refuse(ErrorCode.Unauthenticated, ReasonOf(rule.Reason), rule.Message);
         }
 
-        var chain = await sender.Send(new GetChain(account.ChainId), cancellationToken);
-        if (chain is not { Enabled: true })
+        if (await SignInChains.RefusalAsync(sender, account.ChainId, "input.accountId", cancellationToken) is { } chainRefusal)
         {
-            return chain is null
-                ? Refuse(ErrorCode.BadUserInput, LoginResults.ChainNotEnabled, $"Chain '{account.ChainId}' is not registered.", "input.accountId")
-                : Refuse(ErrorCode.Forbidden, LoginResults.ChainNotEnabled, $"Chain '{account.ChainId}' is disabled; signing in on it is not possible.");
+            return Refuse(chainRefusal.Code, LoginResults.ChainNotEnabled, chainRefusal.Message, chainRefusal.Field);
         }
 
         // Redis not holding the nonce refuses only when Postgres agrees: its fast copy may never have been written

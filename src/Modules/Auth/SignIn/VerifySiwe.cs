@@ -13,7 +13,7 @@ using NftMarketplace.Modules.Wallets.Contracts;
 namespace NftMarketplace.Modules.Auth.SignIn;
 
 /// <summary>
-/// Signs in with a signed SIWE message (seed: <c>VerifySiwe</c>): proves the account, lets Wallets find its user from
+/// Signs in with a signed SIWE message: proves the account, lets Wallets find its user from
 /// live links or link it to a new one (<c>LinkSignInAccount</c>), creates that user if new (<c>EnsureUser</c>), opens a
 /// session and publishes <c>user.logged_in</c>.
 /// </summary>

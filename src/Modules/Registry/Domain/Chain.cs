@@ -60,9 +60,6 @@ internal sealed class ChainEndpoint
 
     public int Weight { get; set; } = 1;
 
-    /// <summary>How requests authenticate to the endpoint (<c>none</c>, or e.g. <c>basic</c>, <c>header</c>).</summary>
-    public string AuthType { get; set; } = "none";
-
     /// <summary>Requests per second the endpoint allows, or null for no limit.</summary>
     public int? RateLimit { get; set; }
 

@@ -39,7 +39,6 @@ internal sealed class ChainEndpointConfiguration : IEntityTypeConfiguration<Chai
         });
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Url).HasMaxLength(500);
-        builder.Property(e => e.AuthType).HasMaxLength(32);
         builder.HasIndex(e => new { e.ChainId, e.Url }).IsUnique();
     }
 }

@@ -258,12 +258,6 @@ namespace NftMarketplace.Modules.Registry.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
-                    b.Property<string>("AuthType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("auth_type");
-
                     b.Property<int>("ChainId")
                         .HasColumnType("integer")
                         .HasColumnName("chain_id");
