@@ -30,7 +30,7 @@ public sealed partial class ChainRpcClient : ClientBase
 
     // An attempt ends this long before the budget by its own time-out. Cut short by the budget instead, it would end
     // as a cancellation, which Polly's breaker counts as a success (and which would close a half-open circuit).
-    private static readonly TimeSpan BudgetMargin = TimeSpan.FromMilliseconds(20);
+    internal static readonly TimeSpan BudgetMargin = TimeSpan.FromMilliseconds(20);
 
     // Polly's shortest time-out; an attempt with less time left is not started.
     private static readonly TimeSpan ShortestAttempt = TimeSpan.FromMilliseconds(10);

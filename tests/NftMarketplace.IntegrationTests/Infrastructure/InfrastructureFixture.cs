@@ -71,6 +71,28 @@ public sealed class InfrastructureFixture : IAsyncLifetime
             });
     }
 
+    /// <summary>
+    /// The process id of the RabbitMQ server (the Erlang VM: the start script execs it), for tests that freeze the
+    /// broker. DCP reports it on the resource.
+    /// </summary>
+    public async Task<int> RabbitMqProcessIdAsync()
+    {
+        var app = _app ?? throw new InvalidOperationException("The fixture is not initialized.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var resourceEvent = await app.Services.GetRequiredService<ResourceNotificationService>().WaitForResourceAsync(
+            "rabbitmq", e => ProcessIdOf(e.Snapshot) is not null, timeout.Token);
+        return ProcessIdOf(resourceEvent.Snapshot)!.Value;
+    }
+
+    private static int? ProcessIdOf(CustomResourceSnapshot snapshot) =>
+        snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value switch
+        {
+            int pid when pid > 0 => pid,
+            long pid when pid > 0 => (int)pid,
+            string text when int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var pid) && pid > 0 => pid,
+            _ => null,
+        };
+
     private Dictionary<string, string> StorageSettings() =>
         StorageConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(part => part.Split('=', 2))

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Util;
@@ -15,8 +15,9 @@ public sealed class ChainRpcClientTests : IDisposable
 {
     private static readonly CancellationToken Cancel = CancellationToken.None;
 
-    // Timers may fire a tick before a stopwatch started just ahead of them reads their due time.
-    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(50);
+    // Tests about time run on this clock, moved by the test: a busy machine slows them down but cannot change what
+    // they measure.
+    private readonly FakeTimeProvider _clock = new();
 
     private readonly ScriptedEndpoints _transport = new();
 
@@ -73,14 +74,18 @@ public sealed class ChainRpcClientTests : IDisposable
     {
         var hanging = _transport.Add("hanging.test", (_, token) => Hang(token));
         _transport.Add("healthy.test", (request, _) => Result(request, "0x10"));
-        using var harness = new ChainRpcHarness(_transport, [Endpoint("hanging.test"), Endpoint("healthy.test", priority: 1)]);
+        using var harness = new ChainRpcHarness(_transport, [Endpoint("hanging.test"), Endpoint("healthy.test", priority: 1)], time: _clock);
+        var started = _clock.GetTimestamp();
 
-        var elapsed = Stopwatch.StartNew();
-        Assert.Equal(16, await harness.Client.GetBlockNumberAsync(Cancel));
+        var call = harness.Client.GetBlockNumberAsync(Cancel);
+        await Eventually(() => Task.FromResult(hanging.Requests == 1), "the first attempt");
+        _clock.Advance(harness.Options.AttemptTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(call.IsCompleted, "answered before the attempt time-out");
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
 
+        Assert.Equal(16, await call.WaitAsync(RealTimeLimit, Cancel));
         Assert.Equal(1, hanging.Requests);
-        Assert.True(elapsed.Elapsed >= harness.Options.AttemptTimeout - TimerSlack, $"answered after {elapsed.Elapsed}, before the attempt time-out");
-        Assert.True(elapsed.Elapsed < harness.Options.Budget, $"answered after {elapsed.Elapsed}");
+        Assert.True(_clock.GetElapsedTime(started) < harness.Options.Budget, $"answered after {_clock.GetElapsedTime(started)}");
     }
 
     [Fact]
@@ -157,15 +162,17 @@ public sealed class ChainRpcClientTests : IDisposable
     public async Task When_every_circuit_is_open_the_call_fails_fast_as_unavailable()
     {
         _transport.Add("failing.test", (_, _) => Status(HttpStatusCode.ServiceUnavailable));
-        using var harness = new ChainRpcHarness(_transport, [Endpoint("failing.test")]);
-        await Assert.ThrowsAsync<ChainUnavailableException>(() => harness.Client.GetBlockNumberAsync(Cancel));
+        var options = FastOptions();
+        // The first call's two rounds open the circuit without waiting for the clock between them.
+        options.RoundDelay = TimeSpan.Zero;
+        using var harness = new ChainRpcHarness(_transport, [Endpoint("failing.test")], options, time: _clock);
+        await Assert.ThrowsAsync<ChainUnavailableException>(() => harness.Client.GetBlockNumberAsync(Cancel).WaitAsync(RealTimeLimit, Cancel));
 
-        var elapsed = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<ChainUnavailableException>(() => harness.Client.GetBlockNumberAsync(Cancel));
+        // The clock stands still: a call that waited for anything (a time-out, the break) would never end.
+        var error = await Assert.ThrowsAsync<ChainUnavailableException>(() => harness.Client.GetBlockNumberAsync(Cancel).WaitAsync(RealTimeLimit, Cancel));
 
         Assert.Empty(error.Attempts);
         Assert.Contains("circuit is open", error.Message, StringComparison.Ordinal);
-        Assert.True(elapsed.Elapsed < harness.Options.AttemptTimeout, $"took {elapsed.Elapsed}");
     }
 
     [Fact]
@@ -258,13 +265,18 @@ public sealed class ChainRpcClientTests : IDisposable
         var options = FastOptions();
         options.Budget = TimeSpan.FromSeconds(1);
         options.MaxRounds = 10;
+        options.RoundDelay = TimeSpan.Zero;
         options.BreakerMinimumThroughput = 100;
-        using var harness = new ChainRpcHarness(_transport, [Endpoint("a.test"), Endpoint("b.test")], options);
+        using var harness = new ChainRpcHarness(_transport, [Endpoint("a.test"), Endpoint("b.test")], options, time: _clock);
+        var started = _clock.GetTimestamp();
 
-        var elapsed = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<ChainUnavailableException>(() => harness.Client.GetBlockNumberAsync(Cancel));
+        var call = harness.Client.GetBlockNumberAsync(Cancel);
+        await TimeOutEachAttemptAsync(harness, call, started, () => _transport.Requests);
+        var error = await Assert.ThrowsAsync<ChainUnavailableException>(() => call);
 
-        Assert.InRange(elapsed.Elapsed, options.Budget - TimerSlack, options.Budget + TimeSpan.FromSeconds(1));
+        // Ten rounds would take six seconds: the budget ended it, at the attempt that ran into it.
+        Assert.InRange(_clock.GetElapsedTime(started), options.Budget - ChainRpcClient.BudgetMargin, options.Budget);
+        Assert.Equal(4, error.Attempts.Count);
         Assert.Contains("budget", error.Message, StringComparison.Ordinal);
         Assert.All(error.Attempts, a => Assert.Equal(ChainRpcFailureKind.Timeout, a.Failure));
         Assert.Equal(["a.test", "b.test"], error.EndpointsTried.Select(e => new Uri(e).Host).Order());
@@ -277,10 +289,14 @@ public sealed class ChainRpcClientTests : IDisposable
         var options = FastOptions();
         options.AttemptTimeout = TimeSpan.FromMilliseconds(600);
         options.Budget = TimeSpan.FromSeconds(1);
+        options.RoundDelay = TimeSpan.Zero;
         options.BreakerFailureRatio = 1;
-        using var harness = new ChainRpcHarness(_transport, [Endpoint("hanging.test")], options);
+        using var harness = new ChainRpcHarness(_transport, [Endpoint("hanging.test")], options, time: _clock);
+        var started = _clock.GetTimestamp();
 
-        var error = await Assert.ThrowsAsync<ChainUnavailableException>(() => harness.Client.GetBlockNumberAsync(Cancel));
+        var call = harness.Client.GetBlockNumberAsync(Cancel);
+        await TimeOutEachAttemptAsync(harness, call, started, () => _transport.Requests);
+        var error = await Assert.ThrowsAsync<ChainUnavailableException>(() => call);
 
         // The second round had less than an attempt's time left: it ended by a shorter time-out, not a cancellation.
         Assert.Equal(2, error.Attempts.Count);
@@ -292,11 +308,15 @@ public sealed class ChainRpcClientTests : IDisposable
     [Fact]
     public async Task The_callers_cancellation_is_not_turned_into_unavailability()
     {
-        _transport.Add("hanging.test", (_, token) => Hang(token));
-        using var harness = new ChainRpcHarness(_transport, [Endpoint("hanging.test")]);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        var hanging = _transport.Add("hanging.test", (_, token) => Hang(token));
+        using var harness = new ChainRpcHarness(_transport, [Endpoint("hanging.test")], time: _clock);
+        using var cancellation = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Client.GetBlockNumberAsync(cancellation.Token));
+        var call = harness.Client.GetBlockNumberAsync(cancellation.Token);
+        await Eventually(() => Task.FromResult(hanging.Requests == 1), "the attempt");
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(RealTimeLimit, Cancel));
     }
 
     [Fact]
@@ -346,14 +366,16 @@ public sealed class ChainRpcClientTests : IDisposable
         var replacement = _transport.Add("new.test", (request, _) => Result(request, "0x2"));
         var options = FastOptions();
         options.EndpointRefreshInterval = TimeSpan.FromSeconds(1);
-        using var harness = new ChainRpcHarness(_transport, [Endpoint("old.test")], options);
+        using var harness = new ChainRpcHarness(_transport, [Endpoint("old.test")], options, time: _clock);
         Assert.Equal(1, await harness.Client.GetBlockNumberAsync(Cancel));
 
         harness.Source.Endpoints = [Endpoint("old.test", active: false), Endpoint("new.test")];
+        Assert.Equal(1, await harness.Client.GetBlockNumberAsync(Cancel));
+        _clock.Advance(options.EndpointRefreshInterval);
 
-        await Eventually(async () => await harness.Client.GetBlockNumberAsync(Cancel) == 2, "the new endpoint to be used");
+        Assert.Equal(2, await harness.Client.GetBlockNumberAsync(Cancel));
         Assert.Equal(["http://new.test"], harness.Client.EndpointStatuses.Select(s => s.Endpoint));
-        Assert.True(old.Requests >= 1);
+        Assert.Equal(2, old.Requests);
     }
 
     [Fact]
@@ -381,9 +403,32 @@ public sealed class ChainRpcClientTests : IDisposable
         Assert.Equal(1, live.Requests);
     }
 
+    /// <summary>Long enough for any busy machine; a call waiting on the fake clock would wait for ever instead.</summary>
+    private static readonly TimeSpan RealTimeLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Drives a call over endpoints that never answer: each time an attempt has reached its endpoint, the fake clock
+    /// moves to that attempt's own time-out (the attempt time-out, or the end of the budget less the client's margin)
+    /// and no further, until the call ends. Real time passes only while the client gets to its next attempt.
+    /// </summary>
+    private async Task TimeOutEachAttemptAsync(ChainRpcHarness harness, Task call, long started, Func<int> requests)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await Eventually(() => Task.FromResult(requests() == attempt || call.IsCompleted), $"attempt {attempt} or the end of the call");
+            if (call.IsCompleted)
+            {
+                return;
+            }
+
+            var left = harness.Options.Budget - _clock.GetElapsedTime(started) - ChainRpcClient.BudgetMargin;
+            _clock.Advance(left < harness.Options.AttemptTimeout ? left : harness.Options.AttemptTimeout);
+        }
+    }
+
     private static async Task Eventually(Func<Task<bool>> condition, string what)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(RealTimeLimit);
         while (!await condition())
         {
             try

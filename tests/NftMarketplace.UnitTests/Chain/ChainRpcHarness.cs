@@ -15,7 +15,7 @@ public sealed class ChainRpcHarness : IDisposable
     private readonly ChainRpcClientFactory _factory;
     private readonly MeterListener _listener = new();
 
-    public ChainRpcHarness(ScriptedEndpoints transport, IEnumerable<ChainEndpoint> endpoints, ChainRpcOptions? options = null, int seed = 7)
+    public ChainRpcHarness(ScriptedEndpoints transport, IEnumerable<ChainEndpoint> endpoints, ChainRpcOptions? options = null, int seed = 7, TimeProvider? time = null)
     {
         Source = new ListedEndpoints(endpoints);
         Options = options ?? FastOptions();
@@ -36,7 +36,7 @@ public sealed class ChainRpcHarness : IDisposable
             Measurements.Enqueue(new Measurement(instrument.Name, value, TagsOf(tags))));
         _listener.Start();
         _factory = new ChainRpcClientFactory(
-            Source, Options, TimeProvider.System, meterFactory, NullLoggerFactory.Instance, transport, new Random(seed));
+            Source, Options, time ?? TimeProvider.System, meterFactory, NullLoggerFactory.Instance, transport, new Random(seed));
         Client = _factory.GetClient(Chain);
     }
 

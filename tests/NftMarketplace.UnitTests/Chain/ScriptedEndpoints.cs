@@ -14,6 +14,9 @@ public sealed class ScriptedEndpoints : HttpMessageHandler
 {
     private readonly ConcurrentDictionary<string, ScriptedEndpoint> _endpoints = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Requests received by every endpoint together.</summary>
+    public int Requests => _endpoints.Values.Sum(endpoint => endpoint.Requests);
+
     /// <summary>An endpoint at <c>http://{host}/</c> answering with <paramref name="script"/>.</summary>
     public ScriptedEndpoint Add(string host, Func<JObject, CancellationToken, Task<HttpResponseMessage>> script)
     {
