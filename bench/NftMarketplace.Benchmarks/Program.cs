@@ -24,7 +24,7 @@ if (args is ["validation", .. var validationArgs])
 // ./nft bench media [iterations]: an upload's processing (variants, perceptual hash, CID) against raw libvips and SHA-256.
 if (args is ["media", .. var mediaArgs])
 {
-    return MediaBench.Run(mediaArgs);
+    return await MediaBench.RunAsync(mediaArgs);
 }
 
 // Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one

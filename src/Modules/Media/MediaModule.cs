@@ -31,6 +31,7 @@ public static class MediaModule
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddSingleton<ImageProcessor>();
+        services.AddSingleton<UploadPreparer>();
         services.AddSingleton<MediaObjects>();
         services.AddSingleton<UploadQuota>();
         services.AddScoped<MediaDocuments>();

@@ -5,6 +5,7 @@ using Nethereum.Util;
 using Nethereum.Web3;
 using NftMarketplace.BuildingBlocks.Ethereum;
 using NftMarketplace.IntegrationTests.SmartContracts;
+using NftMarketplace.IntegrationTests.Support;
 using NftMarketplace.Modules.Auth.Signatures;
 using NftMarketplace.SmartContracts.Testing;
 
@@ -21,7 +22,7 @@ public sealed class ContractWalletSignInTests(SiweHostFixture host) : IClassFixt
     private readonly HttpClient _http = host.Http();
     private readonly EthECKey _owner = EthECKey.GenerateKey();
 
-    private SiweClient Client => SiweHostFixture.Client(_http);
+    private SiweClient Client => SignInHostFixture.Client(_http);
 
     [Fact]
     public async Task A_deployed_contract_wallet_signs_in_with_its_owners_signature()

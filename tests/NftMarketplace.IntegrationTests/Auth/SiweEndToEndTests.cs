@@ -20,7 +20,7 @@ public sealed class SiweEndToEndTests(SiweHostFixture host) : IClassFixture<Siwe
 
     private readonly HttpClient _http = host.Http();
 
-    private SiweClient Client => SiweHostFixture.Client(_http);
+    private SiweClient Client => SignInHostFixture.Client(_http);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -443,5 +443,5 @@ internal static class SiweClientChains
 {
     public const long Dev = SmartContracts.TestChain.ChainId;
 
-    public const string Domain = SiweHostFixture.Domain;
+    public const string Domain = SignInHostFixture.Domain;
 }

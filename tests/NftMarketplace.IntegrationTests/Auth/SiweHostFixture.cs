@@ -1,82 +1,15 @@
-using System.Security.Cryptography;
-using Nethereum.Signer;
-using Nethereum.Web3.Accounts;
 using NftMarketplace.IntegrationTests.Infrastructure;
-using NftMarketplace.IntegrationTests.SmartContracts;
 using NftMarketplace.IntegrationTests.Support;
 
 namespace NftMarketplace.IntegrationTests.Auth;
 
-/// <summary>
-/// One real Host process for the sign-in tests, configured as production would be: its own signing key, an allowed
-/// domain, one admin address, and the dev chain registered by the bootstrap. Tests share it but never an account.
-/// </summary>
-public sealed class SiweHostFixture(InfrastructureFixture infrastructure) : IAsyncLifetime
+/// <summary>The Host of the sign-in tests (see <see cref="SignInHostFixture"/>), logging enough to be searched for secrets.</summary>
+public sealed class SiweHostFixture(InfrastructureFixture infrastructure) : SignInHostFixture(infrastructure)
 {
-    public const string Domain = "app.nft.test";
-
-    private readonly ECDsa _signingKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-
-    public InfrastructureFixture Infrastructure => infrastructure;
-
-    public IsolatedEnvironment Environment { get; private set; } = null!;
-
-    public HostProcess Host { get; private set; } = null!;
-
-    /// <summary>The address listed in <c>Auth:Admins</c>.</summary>
-    public EthECKey Admin { get; } = EthECKey.GenerateKey();
-
-    public async ValueTask InitializeAsync()
+    protected override void Configure(Dictionary<string, string?> configuration)
     {
-        Environment = await IsolatedEnvironment.CreateAsync(
-            infrastructure.PostgresConnectionString, infrastructure.RabbitMqUri, infrastructure.RabbitMqManagementUri);
-        // A deployer of its own, so the bootstrap's transactions never race another test's nonces on the shared chain.
-        var deployer = (Account)(await new TestChain(infrastructure.ChainRpcUri).NewAccountAsync()).TransactionManager.Account;
-        var configuration = Environment.HostEnvironment(infrastructure);
-        configuration["Registry__DevChain__Enabled"] = "true";
-        configuration["Registry__DevChain__DeployerKey"] = deployer.PrivateKey;
-        configuration["Auth__Signing__PrivateKey"] = _signingKey.ExportPkcs8PrivateKeyPem();
-        configuration["Auth__Siwe__AllowedDomains__0"] = Domain;
-        configuration["Auth__Siwe__NoncesPerAccountPerMinute"] = "100";
-        configuration["Auth__Admins__0"] = Admin.GetPublicAddress();
+        ArgumentNullException.ThrowIfNull(configuration);
         // Verbose enough that a secret written to any log would show up in the output the tests search.
         configuration["Logging__LogLevel__Default"] = "Information";
-        Host = HostProcess.Start(configuration);
-        try
-        {
-            (await Host.WaitUntilHealthyAsync()).Dispose();
-            using var http = Http();
-            var client = Client(http);
-            // The bootstrap registers the dev chain in the background; sign-in needs it.
-            await Eventually.Until(
-                () => client.PostAsync("{ chain(id: \"eip155:31337\") { enabled } }"),
-                reply => reply.ErrorCode is null && reply.Data.GetProperty("chain").GetProperty("enabled").GetBoolean(),
-                "the dev chain registered and enabled",
-                TimeSpan.FromSeconds(120));
-        }
-        catch
-        {
-            await Host.DisposeAsync();
-            throw;
-        }
-    }
-
-    internal static SiweClient Client(HttpClient http) => new(http, Domain, TestChain.ChainId);
-
-    public HttpClient Http() => new() { BaseAddress = Host.BaseAddress };
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Host is not null)
-        {
-            await Host.DisposeAsync();
-        }
-
-        if (Environment is not null)
-        {
-            await Environment.DisposeAsync();
-        }
-
-        _signingKey.Dispose();
     }
 }

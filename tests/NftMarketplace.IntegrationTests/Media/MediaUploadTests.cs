@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using NetVips;
 using Nethereum.Signer;
-using NftMarketplace.IntegrationTests.Auth;
+using NftMarketplace.IntegrationTests.Support;
 using Npgsql;
 
 namespace NftMarketplace.IntegrationTests.Media;
@@ -58,6 +58,9 @@ public sealed class MediaUploadTests(MediaHostFixture host) : IClassFixture<Medi
         Assert.Equal("FORBIDDEN", MediaClient.ErrorCode(await Media.PostAsync(Moderate, new { cid, status = "APPROVED" }, alice)));
         Assert.Null(MediaClient.ErrorCode(await Media.PostAsync(Moderate, new { cid, status = "APPROVED" }, admin)));
 
+        var approved = await Media.PostAsync(Asset, new { cid });
+        Assert.Equal("APPROVED", approved.GetProperty("data").GetProperty("mediaAsset").GetProperty("moderation").GetString());
+
         using var served = await Media.GetAsync($"media/{cid}");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
@@ -91,6 +94,70 @@ public sealed class MediaUploadTests(MediaHostFixture host) : IClassFixture<Medi
         Assert.Null(MediaClient.ErrorCode(await Media.PostAsync(Moderate, new { cid, status = "REJECTED" }, admin)));
         using var rejected = await Media.GetAsync($"media/{cid}");
         Assert.Equal(HttpStatusCode.UnavailableForLegalReasons, rejected.StatusCode);
+        using var rejectedVariant = await Media.GetAsync($"media/{cid}/w/256");
+        Assert.Equal(HttpStatusCode.UnavailableForLegalReasons, rejectedVariant.StatusCode);
+        using var rejectedToItsUploader = await Media.GetAsync($"media/{cid}", alice);
+        Assert.Equal(HttpStatusCode.UnavailableForLegalReasons, rejectedToItsUploader.StatusCode);
+        Assert.Equal("NOT_FOUND", MediaClient.ErrorCode(await Media.PostAsync(Asset, new { cid })));
+    }
+
+    [Fact]
+    public async Task Whoever_uploads_bytes_pending_for_another_uploader_sees_that_asset_too()
+    {
+        var alice = await SignInAsync();
+        var bob = await SignInAsync();
+        var stranger = await SignInAsync();
+        var png = Pattern(600, 300, seed: 31).PngsaveBuffer(keep: Enums.ForeignKeep.None);
+        var cid = Assets(await Media.UploadAsync(alice, ("a.png", png)))[0].GetProperty("cid").GetString()!;
+
+        var again = Assets(await Media.UploadAsync(bob, ("b.png", png)))[0];
+
+        Assert.Equal(cid, again.GetProperty("cid").GetString());
+        Assert.Equal("PENDING", again.GetProperty("moderation").GetString());
+        foreach (var uploader in new[] { alice, bob })
+        {
+            var asset = await Media.PostAsync(Asset, new { cid }, uploader);
+            Assert.True(MediaClient.ErrorCode(asset) is null, asset.ToString());
+            Assert.Equal("PENDING", asset.GetProperty("data").GetProperty("mediaAsset").GetProperty("moderation").GetString());
+            using var own = await Media.GetAsync($"media/{cid}", uploader);
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.Equal(png, await own.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+            using var variant = await Media.GetAsync($"media/{cid}/w/512", uploader);
+            Assert.Equal(HttpStatusCode.OK, variant.StatusCode);
+        }
+
+        Assert.Null(MediaClient.ErrorCode(await Media.PostAsync("query($cid: String!) { similarMedia(cid: $cid) { cid } }", new { cid }, bob)));
+        Assert.Equal("NOT_FOUND", MediaClient.ErrorCode(await Media.PostAsync(Asset, new { cid }, stranger)));
+        using var toStranger = await Media.GetAsync($"media/{cid}", stranger);
+        Assert.Equal(HttpStatusCode.NotFound, toStranger.StatusCode);
+        Assert.Equal(1, await CountAsync($"doc->>'cid' = '{cid}'"));
+    }
+
+    [Fact]
+    public async Task Concurrent_uploads_of_the_same_bytes_are_one_asset_and_one_object_for_every_uploader()
+    {
+        var alice = await SignInAsync();
+        var bob = await SignInAsync();
+        var png = Pattern(640, 400, seed: 32).PngsaveBuffer(keep: Enums.ForeignKeep.None);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Media.UploadAsync(i % 2 == 0 ? alice : bob, ($"{i}.png", png)))));
+
+        var cids = replies.Select(reply => Assets(reply).Single().GetProperty("cid").GetString()!).Distinct().ToList();
+        var cid = Assert.Single(cids);
+        Assert.Equal(png.Length, Assets(replies[0])[0].GetProperty("bytes").GetInt32());
+        Assert.Equal(1, await CountAsync($"doc->>'cid' = '{cid}'"));
+        Assert.Equal(1, await CountAsync($"doc->>'cid' = '{cid}' AND jsonb_array_length(doc->'uploaderIds') = 2"));
+        Assert.Equal(2, await ScalarAsync($"SELECT count(*) FROM media.variants v JOIN media.assets a ON a.id = v.asset_id WHERE a.doc->>'cid' = '{cid}'"));
+        foreach (var uploader in new[] { alice, bob })
+        {
+            Assert.Null(MediaClient.ErrorCode(await Media.PostAsync(Asset, new { cid }, uploader)));
+        }
+
+        using var s3 = host.Infrastructure.CreateStorageClient();
+        var listed = await s3.ListObjectsV2Async(
+            new Amazon.S3.Model.ListObjectsV2Request { BucketName = host.Infrastructure.StorageBucket, Prefix = cid }, TestContext.Current.CancellationToken);
+        Assert.Equal([cid, $"{cid}/w/256.webp", $"{cid}/w/512.webp"], listed.S3Objects.Select(o => o.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(png.Length, listed.S3Objects.Single(o => o.Key == cid).Size);
     }
 
     [Fact]
@@ -217,7 +284,7 @@ public sealed class MediaUploadTests(MediaHostFixture host) : IClassFixture<Medi
     private const string GpsMarker = "SECRET-PLACE-48.8584N-2.2945E";
 
     private async Task<string> SignInAsync(EthECKey? key = null) =>
-        (await SiweHostFixture.Client(_http).SignInAsync(key ?? EthECKey.GenerateKey())).AccessToken;
+        (await SignInHostFixture.Client(_http).SignInAsync(key ?? EthECKey.GenerateKey())).AccessToken;
 
     private static string UserId(string accessToken)
     {
@@ -226,21 +293,23 @@ public sealed class MediaUploadTests(MediaHostFixture host) : IClassFixture<Medi
         return System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("sub").GetString()!;
     }
 
-    private static System.Text.Json.JsonElement[] Assets((HttpStatusCode Status, System.Text.Json.JsonElement Body) reply)
+    internal static System.Text.Json.JsonElement[] Assets((HttpStatusCode Status, System.Text.Json.JsonElement Body) reply)
     {
         Assert.True(reply.Status == HttpStatusCode.OK && MediaClient.ErrorCode(reply.Body) is null, reply.Body.ToString());
         return [.. reply.Body.GetProperty("data").GetProperty("uploadMedia").GetProperty("assets").EnumerateArray()];
     }
 
-    private async Task<long> CountAsync(string where)
+    private Task<long> CountAsync(string where) => ScalarAsync($"SELECT count(*) FROM media.assets WHERE {where}");
+
+    private async Task<long> ScalarAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(host.DatabaseConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM media.assets WHERE {where}", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
-    private static Image Pattern(int width, int height, int seed)
+    internal static Image Pattern(int width, int height, int seed)
     {
         var random = new Random(seed);
         var pixels = new byte[width * height * 3];

@@ -67,6 +67,22 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Starts the Host and waits until it reports healthy; a Host that never does is stopped.</summary>
+    public static async Task<HostProcess> StartHealthyAsync(IReadOnlyDictionary<string, string?> environment)
+    {
+        var host = Start(environment);
+        try
+        {
+            (await host.WaitUntilHealthyAsync()).Dispose();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Waits for <c>/health</c> to answer 200 and returns its report.</summary>
     public async Task<JsonDocument> WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {

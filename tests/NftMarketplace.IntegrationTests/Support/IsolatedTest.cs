@@ -24,16 +24,6 @@ public abstract class IsolatedTest(InfrastructureFixture infrastructure) : IAsyn
     {
         var configuration = Environment.HostEnvironment(Infrastructure);
         configure?.Invoke(configuration);
-        var host = HostProcess.Start(configuration);
-        try
-        {
-            (await host.WaitUntilHealthyAsync()).Dispose();
-            return host;
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
+        return await HostProcess.StartHealthyAsync(configuration);
     }
 }

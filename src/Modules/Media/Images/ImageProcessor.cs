@@ -15,6 +15,13 @@ internal sealed class ImageProcessor(IOptions<ImageOptions> options)
     /// <summary>"As tall as it needs": thumbnails are sized by width only.</summary>
     private const int AnyHeight = 10_000_000;
 
+    static ImageProcessor()
+    {
+        // Every upload is new: libvips' operation cache would only keep finished operations — and the upload buffers
+        // they pin — alive, hundreds of megabytes of them after a few large images.
+        Cache.Max = 0;
+    }
+
     public ProcessedImage Process(byte[] image, string field)
     {
         ArgumentNullException.ThrowIfNull(image);

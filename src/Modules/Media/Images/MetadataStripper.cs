@@ -34,7 +34,7 @@ internal static class MetadataStripper
     {
         var orientation = 1;
         var seen = false;
-        WalkJpeg(image, (code, segment) =>
+        WalkJpeg(image, (code, _, segment) =>
         {
             // The first EXIF block counts, as decoders read it.
             if (code == 0xE1 && !seen && ReadOrientation(segment) is { } found)
@@ -48,13 +48,12 @@ internal static class MetadataStripper
 
     private static byte[] Jpeg(byte[] image)
     {
-        using var output = new MemoryStream(image.Length);
-        output.Write(image.AsSpan(0, 2)); // SOI
+        var parts = new List<Part> { new(0, 2) }; // SOI
         var orientation = 1;
         var seen = false;
         var wroteOrientation = false;
         var removed = false;
-        var rest = WalkJpeg(image, (code, segment) =>
+        var rest = WalkJpeg(image, (code, offset, segment) =>
         {
             if (code == 0xE1 && !seen && ReadOrientation(segment) is { } found)
             {
@@ -71,11 +70,11 @@ internal static class MetadataStripper
             // After JFIF (APP0), which readers expect first.
             if (code != 0xE0 && !wroteOrientation && orientation != 1)
             {
-                WriteOrientation(output, orientation);
+                parts.Add(Part.Of(OrientationSegment(orientation)));
                 wroteOrientation = true;
             }
 
-            output.Write(segment);
+            parts.Add(new Part(offset, segment.Length));
         });
         if (!removed)
         {
@@ -84,11 +83,11 @@ internal static class MetadataStripper
 
         if (!wroteOrientation && orientation != 1)
         {
-            WriteOrientation(output, orientation);
+            parts.Add(Part.Of(OrientationSegment(orientation)));
         }
 
-        output.Write(image.AsSpan(rest));
-        return output.ToArray();
+        parts.Add(new Part(rest, image.Length - rest));
+        return Join(image, parts);
     }
 
     /// <summary>Calls <paramref name="visit"/> with each marker segment (marker included) before the first scan.</summary>
@@ -106,14 +105,14 @@ internal static class MetadataStripper
 
             var length = BinaryPrimitives.ReadUInt16BigEndian(image[(offset + 2)..]);
             var end = Math.Min(image.Length, offset + 2 + length);
-            visit(code, image[offset..end]);
+            visit(code, offset, image[offset..end]);
             offset = end;
         }
 
         return offset;
     }
 
-    private delegate void SegmentVisitor(byte code, ReadOnlySpan<byte> segment);
+    private delegate void SegmentVisitor(byte code, int offset, ReadOnlySpan<byte> segment);
 
     private static int? ReadOrientation(ReadOnlySpan<byte> segment)
     {
@@ -158,24 +157,19 @@ internal static class MetadataStripper
     }
 
     /// <summary>APP1 "Exif" with one IFD0 entry: Orientation (SHORT), big-endian.</summary>
-    private static void WriteOrientation(Stream output, int orientation)
-    {
-        ReadOnlySpan<byte> segment =
-        [
-            0xFF, 0xE1, 0x00, 34, (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0,
-            (byte)'M', (byte)'M', 0x00, 0x2A, 0, 0, 0, 8,
-            0, 1,
-            0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1, 0, (byte)orientation, 0, 0,
-            0, 0, 0, 0,
-        ];
-        output.Write(segment);
-    }
+    private static byte[] OrientationSegment(int orientation) =>
+    [
+        0xFF, 0xE1, 0x00, 34, (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0,
+        (byte)'M', (byte)'M', 0x00, 0x2A, 0, 0, 0, 8,
+        0, 1,
+        0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1, 0, (byte)orientation, 0, 0,
+        0, 0, 0, 0,
+    ];
 
     /// <summary>Drops the eXIf and text chunks (tEXt, zTXt, iTXt: where XMP lives) and tIME.</summary>
     private static byte[] Png(byte[] image)
     {
-        using var output = new MemoryStream(image.Length);
-        output.Write(image.AsSpan(0, 8));
+        var parts = new List<Part> { new(0, 8) };
         var offset = 8;
         var removed = false;
         while (offset + 12 <= image.Length)
@@ -190,7 +184,7 @@ internal static class MetadataStripper
             }
             else
             {
-                output.Write(image.AsSpan(offset, end - offset));
+                parts.Add(new Part(offset, end - offset));
             }
 
             offset = end;
@@ -200,14 +194,13 @@ internal static class MetadataStripper
             }
         }
 
-        return removed ? output.ToArray() : image;
+        return removed ? Join(image, parts) : image;
     }
 
     /// <summary>Drops the EXIF and XMP chunks, clears their VP8X flags and fixes the RIFF size.</summary>
     private static byte[] WebP(byte[] image)
     {
-        using var output = new MemoryStream(image.Length);
-        output.Write(image.AsSpan(0, 12));
+        var parts = new List<Part> { new(0, 12) };
         var offset = 12;
         var removed = false;
         while (offset + 8 <= image.Length)
@@ -221,7 +214,7 @@ internal static class MetadataStripper
             }
             else
             {
-                output.Write(image.AsSpan(offset, end - offset));
+                parts.Add(new Part(offset, end - offset));
             }
 
             offset = end;
@@ -232,7 +225,7 @@ internal static class MetadataStripper
             return image;
         }
 
-        var stripped = output.ToArray();
+        var stripped = Join(image, parts);
         BinaryPrimitives.WriteUInt32LittleEndian(stripped.AsSpan(4), (uint)(stripped.Length - 8));
         if (stripped.AsSpan(12).StartsWith("VP8X"u8))
         {
@@ -240,5 +233,29 @@ internal static class MetadataStripper
         }
 
         return stripped;
+    }
+
+    /// <summary>
+    /// The parts copied once into an array of exactly their length (not zeroed first): an image of megabytes is
+    /// copied once, not grown in a stream and copied out of it again.
+    /// </summary>
+    private static byte[] Join(byte[] image, List<Part> parts)
+    {
+        var result = GC.AllocateUninitializedArray<byte>(parts.Sum(p => p.Length));
+        var at = 0;
+        foreach (var part in parts)
+        {
+            var source = part.Bytes is { } bytes ? bytes.AsSpan() : image.AsSpan(part.Offset, part.Length);
+            source.CopyTo(result.AsSpan(at));
+            at += part.Length;
+        }
+
+        return result;
+    }
+
+    /// <summary>A range of the image kept as it is, or bytes of its own (<see cref="Bytes"/>) put in its place.</summary>
+    private readonly record struct Part(int Offset, int Length, byte[]? Bytes = null)
+    {
+        public static Part Of(byte[] bytes) => new(0, bytes.Length, bytes);
     }
 }

@@ -5,7 +5,7 @@ internal sealed class ModerationOptions
 {
     public const string Section = "Media:Moderation";
 
-    /// <summary><c>auto</c>: APPROVED at once; <c>manual</c>: PENDING (seen by its uploader only) until an admin approves.</summary>
+    /// <summary><c>auto</c>: APPROVED at once; <c>manual</c>: PENDING (seen by its uploaders and admins only) until an admin approves.</summary>
     public string Mode { get; set; } = "auto";
 
     public bool IsManual => string.Equals(Mode, "manual", StringComparison.OrdinalIgnoreCase);

@@ -33,6 +33,28 @@ internal sealed class MediaDocuments(MediaDbContext db)
             ?? throw new InvalidOperationException($"Asset {asset.Cid} vanished right after it was stored.");
     }
 
+    /// <summary>
+    /// Adds <paramref name="uploaderId"/> to the asset's <c>uploaderIds</c> unless it is there: one statement, so
+    /// concurrent uploaders of the same bytes are all recorded (each update reads the row the previous one wrote).
+    /// </summary>
+    /// <returns>The asset as it now stands (its variants included).</returns>
+    public async Task<AssetDocument> RecordUploaderAsync(AssetDocument asset, Guid uploaderId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        if (asset.WasUploadedBy(uploaderId))
+        {
+            return asset;
+        }
+
+        var uploader = uploaderId.ToString();
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE media.assets
+            SET doc = jsonb_set(doc, ARRAY['uploaderIds'], COALESCE(doc->'uploaderIds', '[]'::jsonb) || to_jsonb({uploader}::text))
+            WHERE doc->>'cid' = {asset.Cid} AND NOT COALESCE(doc->'uploaderIds', '[]'::jsonb) @> jsonb_build_array({uploader}::text)
+            """, cancellationToken).ConfigureAwait(false);
+        return await FindAsync(asset.Cid, cancellationToken).ConfigureAwait(false) ?? asset;
+    }
+
     /// <summary>The asset with its variants (narrowest first), or null.</summary>
     public async Task<AssetDocument?> FindAsync(string cid, CancellationToken cancellationToken)
     {

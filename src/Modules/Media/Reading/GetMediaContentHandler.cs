@@ -7,32 +7,34 @@ using NftMarketplace.Modules.Media.Storing;
 namespace NftMarketplace.Modules.Media.Reading;
 
 /// <summary>Answers <see cref="GetMediaContent"/> from the asset's document and its object.</summary>
-internal sealed class GetMediaContentHandler(MediaDocuments documents, MediaObjects objects) : IRequestHandler<GetMediaContent, MediaContentDto?>
+internal sealed class GetMediaContentHandler(MediaDocuments documents, MediaObjects objects) : IRequestHandler<GetMediaContent, MediaContent>
 {
-    public async Task<MediaContentDto?> Handle(GetMediaContent request, CancellationToken cancellationToken)
+    private const string IpfsScheme = "ipfs://";
+
+    public async Task<MediaContent> Handle(GetMediaContent request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cid = request.Cid.StartsWith("ipfs://", StringComparison.Ordinal) ? request.Cid["ipfs://".Length..] : request.Cid;
+        var cid = request.Cid.StartsWith(IpfsScheme, StringComparison.Ordinal) ? request.Cid[IpfsScheme.Length..] : request.Cid;
         if (!ContentId.IsWellFormed(cid)
             || await documents.FindAsync(cid, cancellationToken).ConfigureAwait(false) is not { Moderation: "APPROVED" } asset)
         {
-            return null;
+            return new MediaContentNotFound(cid);
         }
 
         if (asset.Bytes > request.MaxBytes)
         {
-            return new MediaContentDto(asset.Cid, asset.Mime, asset.Bytes, null);
+            return new MediaContentTooLarge(asset.Cid, asset.Mime, asset.Bytes);
         }
 
         using var stored = await objects.GetAsync(asset.S3Key, null, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            return null;
+            return new MediaContentNotFound(cid);
         }
 
         var bytes = new byte[asset.Bytes];
         await using var body = stored.ResponseStream;
         await body.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-        return new MediaContentDto(asset.Cid, asset.Mime, asset.Bytes, bytes);
+        return new MediaContentFound(asset.Cid, asset.Mime, asset.Bytes, bytes);
     }
 }

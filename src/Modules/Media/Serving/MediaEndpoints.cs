@@ -7,6 +7,7 @@ using Microsoft.Net.Http.Headers;
 using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.Modules.Media.ContentAddressing;
 using NftMarketplace.Modules.Media.Persistence;
+using NftMarketplace.Modules.Media.Reading;
 using NftMarketplace.Modules.Media.Storing;
 
 namespace NftMarketplace.Modules.Media.Serving;
@@ -15,8 +16,8 @@ namespace NftMarketplace.Modules.Media.Serving;
 /// <c>GET /media/{cid}</c> and <c>GET /media/{cid}/w/{width}</c>: the stored bytes (or a WebP variant), streamed from
 /// object storage with their type and length, the CID as ETag (304 on <c>If-None-Match</c>), immutable caching, single
 /// byte ranges (206, 416) and headers that keep a browser from running anything in our origin: <c>nosniff</c> and a
-/// CSP that allows nothing and sandboxes the document. Unknown: 404; rejected: 451; pending: its uploader only (404 to
-/// anyone else), never cached by shared caches.
+/// CSP that allows nothing and sandboxes the document. Unknown: 404; rejected: 451; pending: those who uploaded it and
+/// admins only (404 to anyone else), never cached by shared caches.
 /// </summary>
 public static class MediaEndpoints
 {
@@ -41,8 +42,7 @@ public static class MediaEndpoints
             : null;
         var user = CurrentUser.From(http.User);
         Guid? caller = user is not null && Guid.TryParse(user.UserId, out var id) ? id : null;
-        var mayPreview = user?.IsInRole(Roles.Admin) == true || (caller is not null && caller == asset?.UploaderId);
-        if (asset is null || (asset.Moderation == "PENDING" && !mayPreview))
+        if (asset is null || (asset.Moderation == "PENDING" && !MediaVisibility.CanSee(asset, caller, user?.IsInRole(Roles.Admin) == true)))
         {
             response.StatusCode = StatusCodes.Status404NotFound;
             return;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NftMarketplace.BuildingBlocks.Errors;
-using NftMarketplace.Modules.Media.ContentAddressing;
 using NftMarketplace.Modules.Media.Images;
 using NftMarketplace.Modules.Media.Inspection;
 using NftMarketplace.Modules.Media.Moderation;
@@ -10,16 +9,15 @@ using NftMarketplace.Modules.Media.Persistence;
 namespace NftMarketplace.Modules.Media.Storing;
 
 /// <summary>
-/// Turns one upload into a stored asset: its type by content and its decode limits from the header (refusals are
-/// BAD_USER_INPUT and store nothing), metadata stripped from images, variants and perceptual hash, the CID of the
-/// stored bytes; then — no database transaction open — the objects put under the CID (idempotent), and only then the
-/// row, which the unique CID makes one per content however many upload it at once.
+/// Turns one upload into a stored asset: prepared (<see cref="UploadPreparer"/>: type by content, decode limits,
+/// metadata stripped, variants, perceptual hash, CID; refusals store nothing); then — no database transaction open —
+/// the objects put under the CID (idempotent), and only then the row, which the unique CID makes one per content
+/// however many upload it at once.
 /// </summary>
 internal sealed class MediaIngest(
     MediaDocuments documents,
     MediaObjects objects,
-    ImageProcessor images,
-    IOptions<MediaLimits> limits,
+    UploadPreparer preparer,
     IOptions<ModerationOptions> moderation,
     TimeProvider time)
 {
@@ -27,74 +25,27 @@ internal sealed class MediaIngest(
     public async Task<AssetDocument> IngestAsync(Stream content, string source, Guid uploaderId, string field, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var inspected = MediaInspector.Inspect(content, limits.Value, field);
-        content.Position = 0;
+        var upload = await preparer.PrepareAsync(content, field, cancellationToken).ConfigureAwait(false);
+        var (inspected, stored, image, digest) = upload;
 
-        byte[]? stored = null;
-        ProcessedImage? image = null;
-        if (inspected.Format.IsDecodedImage)
-        {
-            var original = new byte[content.Length];
-            await content.ReadExactlyAsync(original, cancellationToken).ConfigureAwait(false);
-            stored = MetadataStripper.Strip(inspected.Format, original);
-            image = images.Process(stored, field);
-        }
-        else if (inspected.Format == MediaFormat.Json)
-        {
-            stored = new byte[content.Length];
-            await content.ReadExactlyAsync(stored, cancellationToken).ConfigureAwait(false);
-            CheckMetadataJson(stored, limits.Value.MaxJsonBytes, field);
-        }
-
-        ContentDigest digest;
-        using (var builder = new UnixFsCidBuilder())
-        {
-            if (stored is not null)
-            {
-                builder.Append(stored);
-            }
-            else
-            {
-                await builder.AppendAsync(content, cancellationToken).ConfigureAwait(false);
-            }
-
-            digest = builder.Finish();
-        }
-
+        // The same bytes are one asset, shared by everyone who uploads them: each is recorded, so each sees it pending.
         if (await documents.FindAsync(digest.Cid, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            return existing;
+            return await documents.RecordUploaderAsync(existing, uploaderId, cancellationToken).ConfigureAwait(false);
         }
 
-        if (stored is not null)
-        {
-            using var bytes = new MemoryStream(stored, writable: false);
-            await objects.PutAsync(MediaObjects.OriginalKey(digest.Cid), bytes, inspected.Format.Mime, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            content.Position = 0;
-            await objects.PutAsync(MediaObjects.OriginalKey(digest.Cid), content, inspected.Format.Mime, cancellationToken).ConfigureAwait(false);
-        }
-
+        await objects.PutUploadAsync(upload, content, cancellationToken).ConfigureAwait(false);
         var assetId = Guid.CreateVersion7();
-        var variants = new List<VariantDocument>();
-        foreach (var variant in image?.Variants ?? [])
+        var variants = (image?.Variants ?? []).Select(variant => new VariantDocument
         {
-            var key = MediaObjects.VariantKey(digest.Cid, variant.Width);
-            using var bytes = new MemoryStream(variant.Bytes, writable: false);
-            await objects.PutAsync(key, bytes, ImageVariant.Mime, cancellationToken).ConfigureAwait(false);
-            variants.Add(new VariantDocument
-            {
-                AssetId = assetId,
-                CdnUrl = MediaUrls.VariantPath(digest.Cid, variant.Width),
-                W = variant.Width,
-                H = variant.Height,
-                Mime = ImageVariant.Mime,
-                Bytes = variant.Bytes.Length,
-                S3Key = key,
-            });
-        }
+            AssetId = assetId,
+            CdnUrl = MediaUrls.VariantPath(digest.Cid, variant.Width),
+            W = variant.Width,
+            H = variant.Height,
+            Mime = ImageVariant.Mime,
+            Bytes = variant.Bytes.Length,
+            S3Key = MediaObjects.VariantKey(digest.Cid, variant.Width),
+        }).ToList();
 
         var orientation = inspected.Format == MediaFormat.Jpeg && stored is not null ? MetadataStripper.JpegOrientation(stored) : 1;
         var asset = new AssetDocument
@@ -116,9 +67,12 @@ internal sealed class MediaIngest(
             Moderation = MediaDocuments.Wire(moderation.Value.IsManual ? ModerationStatus.Pending : ModerationStatus.Approved),
             ExifJson = orientation == 1 ? null : $$"""{"Orientation":{{orientation}}}""",
             UploaderId = uploaderId,
+            UploaderIds = [uploaderId],
             CreatedAt = time.GetUtcNow(),
         };
-        return await documents.InsertAsync(asset, variants, cancellationToken).ConfigureAwait(false);
+        // Another upload of the same bytes may have stored its row first: then this uploader joins that asset.
+        var row = await documents.InsertAsync(asset, variants, cancellationToken).ConfigureAwait(false);
+        return await documents.RecordUploaderAsync(row, uploaderId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Metadata is a JSON object within the size limit (token and collection metadata always are).</summary>
