@@ -1,0 +1,9 @@
+using NftMarketplace.Modules.Catalog.Metadata;
+
+namespace NftMarketplace.Modules.Catalog.Rarity;
+
+/// <summary>
+/// One attribute of a token as the ranker reads it: the name and value as the metadata carries them, and the kind of
+/// value. Only <see cref="TraitValueKind.String"/> traits count; numbers and dates are left out entirely.
+/// </summary>
+internal readonly record struct RarityTrait(string TraitType, string Value, TraitValueKind Kind = TraitValueKind.String);
