@@ -13,7 +13,7 @@ namespace NftMarketplace.Modules.Catalog.Metadata;
 /// IPv6 unique-local and link-local, and the IPv4-mapped, NAT64 and 6to4 forms of them — except the networks of
 /// <see cref="MetadataFetchOptions.AllowedPrivateNetworks"/>. Redirects are followed here, not by the handler, so each
 /// hop's scheme is checked, the hops are counted (<see cref="MetadataFetchOptions.MaxRedirects"/>) and a refusal names
-/// the hop. The body is capped in size and the whole fetch in time; a body that is plainly not JSON (HTML, images) is
+/// the hop. No proxy is used (the handler turns it off), so the checked address is the server's own. The body is capped in size and the whole fetch in time; a body that is plainly not JSON (HTML, images) is
 /// refused by its content type before it is read.
 /// </summary>
 internal sealed class MetadataHttpClient : IDisposable

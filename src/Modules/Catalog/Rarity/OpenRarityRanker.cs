@@ -63,9 +63,9 @@ internal static class OpenRarityRanker
                     continue;
                 }
 
-                var t = collection.Trait(TraitText.Normalize(trait.TraitType));
+                var t = collection.Trait(collection.Normalized(trait.TraitType));
                 var slot = collection.SlotOnToken(t, i, scratch.Count);
-                var value = TraitText.Normalize(trait.Value);
+                var value = collection.Normalized(trait.Value);
                 if (slot < scratch.Count)
                 {
                     scratch[slot] = (t, value);
@@ -242,6 +242,9 @@ internal static class OpenRarityRanker
         private readonly List<int> stamp = [];
         private readonly List<int> slot = [];
 
+        // A collection spells each name and value a few ways many times over: each spelling is normalized once.
+        private readonly Dictionary<string, string> normalized = new(StringComparer.Ordinal);
+
         public List<int> BucketTrait { get; } = [];
 
         public List<int> BucketCount { get; } = [];
@@ -251,6 +254,17 @@ internal static class OpenRarityRanker
         public int[] TokenEnd { get; } = new int[tokens];
 
         public int TraitCount => values.Count;
+
+        public string Normalized(string text)
+        {
+            ref var form = ref CollectionsMarshal.GetValueRefOrAddDefault(normalized, text, out var exists);
+            if (!exists)
+            {
+                form = TraitText.Normalize(text);
+            }
+
+            return form!;
+        }
 
         public int Trait(string name)
         {
