@@ -39,7 +39,12 @@ internal static class OpenRarityGolden
                 e => e.GetProperty("tokenId").GetString()!,
                 e => new TokenRarityScore(e.GetProperty("score").GetDouble(), e.GetProperty("rank").GetInt32(), e.GetProperty("uniqueValues").GetInt32()));
             var name = collection.GetProperty("name").GetString()!;
-            collections[name] = new GoldenCollection(tokens.Select(t => t.Id).ToList(), tokens.Select(t => t.Traits).ToList(), expected);
+            var documents = collection.GetProperty("tokens").EnumerateArray()
+                .Select(token => "{\"attributes\": " + token.GetProperty("attributes").GetRawText() + "}").ToList();
+            collections[name] = new GoldenCollection(tokens.Select(t => t.Id).ToList(), tokens.Select(t => t.Traits).ToList(), expected)
+            {
+                MetadataDocuments = documents,
+            };
         }
 
         return collections;
@@ -64,4 +69,8 @@ internal static class OpenRarityGolden
 internal sealed record GoldenCollection(
     IReadOnlyList<string> TokenIds,
     IReadOnlyList<IReadOnlyList<RarityTrait>> Tokens,
-    IReadOnlyDictionary<string, TokenRarityScore> Expected);
+    IReadOnlyDictionary<string, TokenRarityScore> Expected)
+{
+    /// <summary>Each token's attributes as a metadata document: <c>{"attributes": [...]}</c>.</summary>
+    public IReadOnlyList<string> MetadataDocuments { get; init; } = [];
+}

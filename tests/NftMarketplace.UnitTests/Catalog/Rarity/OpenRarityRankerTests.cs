@@ -22,6 +22,27 @@ public sealed class OpenRarityRankerTests
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} tokens differ from open-rarity {OpenRarityGolden.ReferenceCommit}:\n" + string.Join('\n', mismatches.Take(20)));
     }
 
+    [Theory]
+    [MemberData(nameof(OpenRarityGolden.Names), MemberType = typeof(OpenRarityGolden))]
+    public void Ranks_as_the_reference_from_metadata_through_the_normalizer(string collection)
+    {
+        // The catalog's path: raw metadata → normalized attributes → ranker. The normalizer decides which traits are
+        // numbers or dates, and the reference never saw those.
+        var golden = OpenRarityGolden.Collection(collection);
+        var tokens = golden.MetadataDocuments.Select(json =>
+        {
+            var result = MetadataNormalizer.Normalize(json);
+            Assert.True(result.IsOk, result.Error);
+            return (IReadOnlyList<RarityTrait>)result.Metadata.Attributes.Select(RarityTrait.Of).ToList();
+        }).ToList();
+
+        var results = OpenRarityRanker.Rank(tokens);
+
+        var mismatches = golden.TokenIds.Where((id, i) => results[i].Rank != golden.Expected[id].Rank
+            || Math.Abs(results[i].Score - golden.Expected[id].Score) > 1e-9).ToList();
+        Assert.True(mismatches.Count == 0, $"tokens {string.Join(", ", mismatches.Take(20))} differ");
+    }
+
     [Fact]
     public void The_golden_collection_has_ties_unique_values_and_numeric_traits()
     {
