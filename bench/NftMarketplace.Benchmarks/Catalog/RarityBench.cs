@@ -12,9 +12,9 @@ using NftMarketplace.Modules.Catalog.Rarity;
 namespace NftMarketplace.Benchmarks.Catalog;
 
 /// <summary>
-/// <c>./nft bench rarity</c>: a 10,000-token, 8-trait collection re-ranked by OpenRarity (BenchmarkDotNet, short run,
-/// in process), with sorting its scores as the baseline of the same run; then one cold run in a fresh process state
-/// as the catalog's recompute meets it (first call, JIT included). Goal: under 1 s.
+/// <c>./nft bench rarity</c>: a 10,000-token, 8-trait collection re-ranked by OpenRarity. First one cold run, as a
+/// freshly started catalog meets it (first call, JIT included); then BenchmarkDotNet (short run, in process) with
+/// sorting the scores as the baseline of the same run. Goal: under 1 s.
 /// </summary>
 internal static class RarityBench
 {
