@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NftMarketplace.Benchmarks;
+using NftMarketplace.Benchmarks.Catalog;
 using NftMarketplace.Benchmarks.Media;
 using NftMarketplace.Benchmarks.Siwe;
 using NftMarketplace.BuildingBlocks.Mediation;
@@ -25,6 +26,12 @@ if (args is ["validation", .. var validationArgs])
 if (args is ["media", .. var mediaArgs])
 {
     return await MediaBench.RunAsync(mediaArgs);
+}
+
+// ./nft bench rarity: a 10,000-token collection re-ranked by OpenRarity against sorting its scores.
+if (args is ["rarity", ..])
+{
+    return RarityBench.Run();
 }
 
 // Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one

@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
+using NftMarketplace.Modules.Catalog.Metadata;
 using NftMarketplace.Modules.Catalog.Persistence;
 
 namespace NftMarketplace.Modules.Catalog;
@@ -13,6 +17,9 @@ public static class CatalogModule
     public static IHostApplicationBuilder AddCatalogModule(this IHostApplicationBuilder builder)
     {
         builder.AddModule<CatalogDbContext>(Schema);
+        builder.AddValidatedOptions<MetadataFetchOptions>(MetadataFetchOptions.Section, o => o.Validate());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MetadataHttpClient>();
         return builder;
     }
 }

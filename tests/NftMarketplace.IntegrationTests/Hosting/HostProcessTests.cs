@@ -83,6 +83,7 @@ public sealed class HostProcessTests(InfrastructureFixture infrastructure) : Iso
     [InlineData("Messaging__MaxDeliveryAttempts", "0", "Messaging:MaxDeliveryAttempts")]
     [InlineData("Outbox__BatchSize", "-5", "Outbox:BatchSize")]
     [InlineData("Messaging__RetryDelay", "soon", "Messaging:RetryDelay")]
+    [InlineData("Catalog__Metadata__AllowedPrivateNetworks__0", "localhost", "Catalog:Metadata:AllowedPrivateNetworks:0")]
     public async Task Bad_configuration_stops_start_up_with_a_message_naming_the_key(string variable, string? value, string namedKey)
     {
         var configuration = Configuration();
