@@ -237,13 +237,13 @@ internal static class OpenRarityRanker
     /// <summary>The collection's (trait, value) buckets with their counts, and each token's buckets.</summary>
     private sealed class CollectionBuckets(int tokens)
     {
-        private readonly Dictionary<string, int> traits = new(StringComparer.Ordinal);
-        private readonly List<Dictionary<string, int>> values = [];
-        private readonly List<int> stamp = [];
-        private readonly List<int> slot = [];
+        private readonly Dictionary<string, int> _traits = new(StringComparer.Ordinal);
+        private readonly List<Dictionary<string, int>> _values = [];
+        private readonly List<int> _stamp = [];
+        private readonly List<int> _slot = [];
 
         // A collection spells each name and value a few ways many times over: each spelling is normalized once.
-        private readonly Dictionary<string, string> normalized = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _normalized = new(StringComparer.Ordinal);
 
         public List<int> BucketTrait { get; } = [];
 
@@ -253,11 +253,11 @@ internal static class OpenRarityRanker
 
         public int[] TokenEnd { get; } = new int[tokens];
 
-        public int TraitCount => values.Count;
+        public int TraitCount => _values.Count;
 
         public string Normalized(string text)
         {
-            ref var form = ref CollectionsMarshal.GetValueRefOrAddDefault(normalized, text, out var exists);
+            ref var form = ref CollectionsMarshal.GetValueRefOrAddDefault(_normalized, text, out var exists);
             if (!exists)
             {
                 form = TraitText.Normalize(text);
@@ -268,13 +268,13 @@ internal static class OpenRarityRanker
 
         public int Trait(string name)
         {
-            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(traits, name, out var exists);
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_traits, name, out var exists);
             if (!exists)
             {
-                id = values.Count;
-                values.Add(new Dictionary<string, int>(StringComparer.Ordinal));
-                stamp.Add(-1);
-                slot.Add(0);
+                id = _values.Count;
+                _values.Add(new Dictionary<string, int>(StringComparer.Ordinal));
+                _stamp.Add(-1);
+                _slot.Add(0);
             }
 
             return id;
@@ -283,19 +283,19 @@ internal static class OpenRarityRanker
         /// <summary>Where the token's value of this trait goes: its earlier slot when the name came before.</summary>
         public int SlotOnToken(int trait, int token, int next)
         {
-            if (stamp[trait] == token)
+            if (_stamp[trait] == token)
             {
-                return slot[trait];
+                return _slot[trait];
             }
 
-            stamp[trait] = token;
-            slot[trait] = next;
+            _stamp[trait] = token;
+            _slot[trait] = next;
             return next;
         }
 
         public void Add(int trait, string value)
         {
-            ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(values[trait], value, out var exists);
+            ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_values[trait], value, out var exists);
             if (!exists)
             {
                 bucket = BucketTrait.Count;
