@@ -14,6 +14,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private HostProcess(Process process, Uri baseAddress)
     {
@@ -130,8 +131,15 @@ public sealed class HostProcess : IAsyncDisposable
         return await WaitForExitAsync(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>Stops the Host if it runs; a second call does nothing (a fixture whose start failed disposes it twice).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -54,6 +54,13 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
                 "the dev chain registered and enabled",
                 TimeSpan.FromSeconds(120));
         }
+        catch (TimeoutException ex)
+        {
+            await Host.DisposeAsync();
+            // What the Host said is the only account of why its bootstrap did not finish.
+            var output = Host.Output;
+            throw new TimeoutException($"{ex.Message}\nThe Host's output ends:\n{output[Math.Max(0, output.Length - 4000)..]}", ex);
+        }
         catch
         {
             await Host.DisposeAsync();
