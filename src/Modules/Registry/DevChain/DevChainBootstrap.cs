@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 using Nethereum.Web3.Accounts;
@@ -73,8 +74,11 @@ internal sealed partial class DevChainBootstrap(
                         continue;
                     }
 
-                    startBlocks[contract.Name] = await DeployAsync(web3, contract, cancellationToken);
-                    deployed.Add(contract.Name);
+                    if (await DeployAsync(web3, contract, cancellationToken) is { } block)
+                    {
+                        startBlocks[contract.Name] = block;
+                        deployed.Add(contract.Name);
+                    }
                 }
 
                 var changed = await UpsertAsync(db, web3, chainId, rpc, plan, startBlocks, cancellationToken);
@@ -113,7 +117,8 @@ internal sealed partial class DevChainBootstrap(
         return code is { Length: > 2 };
     }
 
-    private async Task<long> DeployAsync(Web3 web3, PlannedContract contract, CancellationToken cancellationToken)
+    /// <summary>The block <paramref name="contract"/> was deployed in, or null when another deployer won the race.</summary>
+    private async Task<long?> DeployAsync(Web3 web3, PlannedContract contract, CancellationToken cancellationToken)
     {
         var input = new TransactionInput
         {
@@ -121,7 +126,22 @@ internal sealed partial class DevChainBootstrap(
             To = DeterministicDeployment.Proxy,
             Data = contract.CallData,
         };
-        input.Gas = new HexBigInteger((await web3.TransactionManager.EstimateGasAsync(input)).Value * 5 / 4);
+        try
+        {
+            input.Gas = new HexBigInteger((await web3.TransactionManager.EstimateGasAsync(input)).Value * 5 / 4);
+        }
+        catch (RpcResponseException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The estimate reverts once the same bytes are deployed; another deployer may have just done it.
+            if (!await HasCodeAsync(web3, contract.Address, block: null))
+            {
+                throw;
+            }
+
+            LogDeployedByAnother(contract.Name, contract.Address.ToChecksumString());
+            return null;
+        }
+
         var hash = await web3.TransactionManager.SendTransactionAsync(input);
         TransactionReceipt? receipt;
         while ((receipt = await web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash)) is null)
@@ -129,7 +149,16 @@ internal sealed partial class DevChainBootstrap(
             await Task.Delay(ReceiptPoll, time, cancellationToken);
         }
 
-        if (receipt.Status?.Value != BigInteger.One || !await HasCodeAsync(web3, contract.Address, block: null))
+        var hasCode = await HasCodeAsync(web3, contract.Address, block: null);
+        if (receipt.Status?.Value != BigInteger.One && hasCode)
+        {
+            // The address is deterministic: a Host on another database (its own advisory lock) sharing this chain
+            // deployed the same bytes first, and CREATE2 refused ours. Its deployment block is looked up later.
+            LogDeployedByAnother(contract.Name, contract.Address.ToChecksumString());
+            return null;
+        }
+
+        if (receipt.Status?.Value != BigInteger.One || !hasCode)
         {
             throw new InvalidOperationException($"Deploying {contract.Name} to {contract.Address} failed (transaction {hash}).");
         }
@@ -235,6 +264,9 @@ internal sealed partial class DevChainBootstrap(
 
     [LoggerMessage(LogLevel.Warning, "The CREATE2 deployment proxy {Proxy} has no code; installing it with anvil_setCode")]
     private partial void LogInstallingProxy(string proxy);
+
+    [LoggerMessage(LogLevel.Information, "{Contract} at {Address} was deployed by another deployer at the same time; using it")]
+    private partial void LogDeployedByAnother(string contract, string address);
 }
 
 /// <summary>Runs <see cref="DevChainBootstrap"/> once at start-up when <c>Registry:DevChain:Enabled</c> (Development by default).</summary>
