@@ -72,7 +72,7 @@ public abstract class IndexerTest(InfrastructureFixture infrastructure) : Isolat
     }
 
     /// <summary>Another Host on the same database (a replica), or the same one again after a restart.</summary>
-    protected async Task<GatewayServer> StartServerAsync()
+    protected async Task<GatewayServer> StartServerAsync(IDictionary<string, string?>? extra = null)
     {
         var settings = _tokens.Settings();
         settings["Outbox:PollInterval"] = "00:00:00.100";
@@ -80,6 +80,11 @@ public abstract class IndexerTest(InfrastructureFixture infrastructure) : Isolat
         settings["Indexing:PollInterval"] = "00:00:00.050";
         settings["Indexing:ChainRefreshInterval"] = "00:00:00.200";
         settings["Indexing:LeaseRetryInterval"] = "00:00:00.200";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var server = await GatewayServer.StartAsync(Infrastructure, Environment, builder => builder.AddRegistryModule().AddIndexingModule(), settings);
         _servers.Add(server);
         return server;
