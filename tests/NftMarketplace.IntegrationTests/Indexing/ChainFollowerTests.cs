@@ -134,6 +134,23 @@ public sealed class ChainFollowerTests(InfrastructureFixture infrastructure) : I
     }
 
     [Fact]
+    public async Task A_reorg_of_the_block_a_new_chain_started_at_is_rewound_not_a_halt()
+    {
+        await Anvil.RpcAsync<object>("anvil_mine", 3);
+        await RegisterChainAsync();
+        var head = await Anvil.HeadAsync();
+        await WaitIndexedAsync(head);
+
+        await Anvil.RpcAsync<object>("anvil_reorg", 2, Array.Empty<object>());
+
+        var retracted = Assert.Single(await Eventually.Until(PublishedAsync<EventsRetracted>, r => r.Count > 0, "the retraction"));
+        Assert.Equal((head - 2, 2), (retracted.ForkBlock, retracted.RetractedBlocks.Count));
+        var checkpoint = await Eventually.Until(CheckpointAsync, c => c!.LastBlock == head, "the new branch indexed");
+        var block = await Anvil.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new Nethereum.Hex.HexTypes.HexBigInteger(head));
+        Assert.Equal(block.BlockHash.ToLowerInvariant(), checkpoint!.LastBlockHash);
+    }
+
+    [Fact]
     public async Task A_restarted_indexer_resumes_from_its_checkpoint_without_losing_or_repeating_anything()
     {
         var creator = await TestChain.NewAccountAsync();

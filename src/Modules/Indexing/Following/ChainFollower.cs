@@ -80,13 +80,13 @@ internal sealed partial class ChainFollower(
 
         if (safe <= checkpoint.LastBlock)
         {
-            // Nothing new to publish; make sure what was published is still on the chain (a reorg that does not make the
-            // chain longer, or a rollback, shows here).
-            var top = Math.Min(checkpoint.LastBlock, head);
-            if (checkpoint.LastBlock >= 0)
+            // Nothing new to publish; make sure the last published block is still on the chain (a reorg that does not
+            // make the chain longer shows here). Only a different hash counts: a node that is behind (a failover to a
+            // lagging endpoint) has no such block yet, which says nothing about it.
+            if (checkpoint.LastBlock >= 0 && head >= checkpoint.LastBlock)
             {
-                var current = (await data.HeadersAsync([top], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(top);
-                if (top < checkpoint.LastBlock || current?.Hash != checkpoint.LastBlockHash)
+                var current = (await data.HeadersAsync([checkpoint.LastBlock], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(checkpoint.LastBlock);
+                if (current is not null && current.Hash != checkpoint.LastBlockHash)
                 {
                     return await RewindAsync(store, checkpoint, cancellationToken).ConfigureAwait(false);
                 }
@@ -170,9 +170,12 @@ internal sealed partial class ChainFollower(
             }
 
             start = Math.Max(-1, start);
-            var hash = start < 0 ? ZeroHash : (await data.HeadersAsync([start], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(start)?.Hash
+            // The blocks below the start go into the hash window too, so a reorg of the very first blocks finds its fork.
+            var below = (await data.HeadersAsync(
+                Enumerable.Range(0, options.HashWindow).Select(i => start - i), cancellationToken).ConfigureAwait(false)).Values.OfType<BlockHeader>().ToList();
+            var hash = start < 0 ? ZeroHash : below.FirstOrDefault(h => h.Number == start)?.Hash
                 ?? throw new InvalidOperationException($"{ChainKey} has no block {start}.");
-            await store.EnsureCheckpointAsync(ChainKey, start, hash, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await store.EnsureCheckpointAsync(ChainKey, start, hash, below, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
         await AddFactoriesAsync(factories, cancellationToken).ConfigureAwait(false);

@@ -38,11 +38,31 @@ internal sealed class FollowerStore(IndexingDbContext db)
             .Select(b => new { b.BlockNumber, b.BlockHash }).ToListAsync(cancellationToken))
             .Select(b => (b.BlockNumber, b.BlockHash))];
 
-    /// <summary>Creates the chain's checkpoint unless it exists (the first follower to start decides where it begins).</summary>
-    public async Task EnsureCheckpointAsync(string chainId, long block, string hash, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlInterpolatedAsync(
+    /// <summary>
+    /// Creates the chain's checkpoint unless it exists (the first follower to start decides where it begins), with the
+    /// hashes of the blocks up to it as the start of the hash window.
+    /// </summary>
+    public async Task EnsureCheckpointAsync(
+        string chainId, long block, string hash, IReadOnlyList<BlockHeader> window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var created = await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO indexing.checkpoints (chain_id, last_block, last_block_hash, updated_at) VALUES ({chainId}, {block}, {hash}, {now}) ON CONFLICT DO NOTHING",
             cancellationToken).ConfigureAwait(false);
+        if (created == 1 && window.Count > 0)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""
+                INSERT INTO indexing.block_hashes (chain_id, block_number, block_hash, parent_hash, block_time)
+                SELECT {chainId}, n, h, p, t FROM unnest({window.Select(w => w.Number).ToArray()}::bigint[], {window.Select(w => w.Hash).ToArray()}::text[],
+                    {window.Select(w => w.ParentHash).ToArray()}::text[], {window.Select(w => w.Timestamp).ToArray()}::timestamptz[]) AS x(n, h, p, t)
+                ON CONFLICT DO NOTHING
+                """,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Follows the registry's factories: a factory new to the indexer is backfilled from its start block when that is
