@@ -27,6 +27,8 @@ internal sealed partial class ChainFollower(
 {
     private const string ZeroHash = "0x0000000000000000000000000000000000000000000000000000000000000000";
 
+    private bool _backfillTurn;
+
     private string ChainKey => chain.Value;
 
     /// <summary>Follows until cancelled, the lease is lost (returns) or the chain halts (<see cref="FollowerHaltedException"/>).</summary>
@@ -95,6 +97,16 @@ internal sealed partial class ChainFollower(
             return await BackfillAsync(store, checkpoint, cancellationToken).ConfigureAwait(false);
         }
 
+        // Live ranges and backfill ranges take turns, so a chain that always has a new block cannot starve a backfill.
+        if (_backfillTurn)
+        {
+            _backfillTurn = false;
+            if (await BackfillAsync(store, checkpoint, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
         var from = checkpoint.LastBlock + 1;
         var to = Math.Min(safe, checkpoint.LastBlock + options.MaxBlocksPerCommit);
         var followed = await store.FollowedAsync(ChainKey, cancellationToken).ConfigureAwait(false);
@@ -144,6 +156,7 @@ internal sealed partial class ChainFollower(
         var stored = await store.CommitLiveAsync(
             lease, ChainKey, checkpoint, range, window, end, options.HashWindow, options.MaxFactsPerMessage, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         LogPublished(ChainKey, from, to, stored);
+        _backfillTurn = true;
         return true;
     }
 
