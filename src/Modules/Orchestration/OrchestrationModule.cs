@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
+using NftMarketplace.Modules.Orchestration.Contracts;
+using NftMarketplace.Modules.Orchestration.Intents;
 using NftMarketplace.Modules.Orchestration.Persistence;
 
 namespace NftMarketplace.Modules.Orchestration;
@@ -12,7 +15,13 @@ public static class OrchestrationModule
 
     public static IHostApplicationBuilder AddOrchestrationModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModule<OrchestrationDbContext>(Schema);
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton<IntentStatusCache>();
+        services.AddSingleton<IntentChanges>();
+
+        builder.AddModule<OrchestrationDbContext>(Schema)
+            .Publishes<IntentStatusChanged>();
         return builder;
     }
 }
