@@ -74,7 +74,7 @@ internal sealed class CollectionType : ObjectGraphType<TrackedCollection>
         this.IsNode(c => $"{c.ChainId}:{c.Address}");
         Field<NonNullGraphType<ChainIdGraphType>>("chainId").Resolve(c => ChainId.Parse(c.Source.ChainId));
         Field<NonNullGraphType<AddressGraphType>>("address").Resolve(c => Address.Parse(c.Source.Address));
-        Field<NonNullGraphType<TokenStandardType>>("standard").Resolve(c => c.Source.Standard);
+        Field<NonNullGraphType<TokenStandardGraphType>>("standard").Resolve(c => c.Source.Standard);
         Field<StringGraphType>("name").Resolve(c => c.Source.Name);
         Field<StringGraphType>("symbol").Resolve(c => c.Source.Symbol);
         Field<AddressGraphType>("creator").Resolve(c => c.Source.Creator is { } creator ? Address.Parse(creator) : null);
@@ -82,16 +82,6 @@ internal sealed class CollectionType : ObjectGraphType<TrackedCollection>
         Field<NonNullGraphType<StringGraphType>>("indexStatus")
             .Description("BACKFILLING until the indexer has caught up with the chain for this contract, then LIVE.")
             .Resolve(c => c.Source.IndexStatus);
-    }
-}
-
-internal sealed class TokenStandardType : EnumerationGraphType
-{
-    public TokenStandardType()
-    {
-        Name = "TokenStandard";
-        Add("ERC721", Contracts.TokenStandards.Erc721);
-        Add("ERC1155", Contracts.TokenStandards.Erc1155);
     }
 }
 
