@@ -156,9 +156,12 @@ internal sealed class PrepareCreateCollectionHandler(
         }
 
         // MaxBytes 0: only whether it exists; the bytes are not read.
-        return await sender.Send(new GetMediaContent(cid, 0), cancellationToken) is { } asset
-            ? asset.Cid
-            : throw new BadInputException($"'{cid}' is not an approved media asset; upload it with uploadMedia first.", field);
+        return await sender.Send(new GetMediaContent(cid, 0), cancellationToken) switch
+        {
+            MediaContentFound found => found.Cid,
+            MediaContentTooLarge large => large.Cid,
+            _ => throw new BadInputException($"'{cid}' is not an approved media asset; upload it with uploadMedia first.", field),
+        };
     }
 
     /// <summary>The factory's own answer (<c>predictCollectionAddress</c>), so the preview is what its CREATE2 will give.</summary>
