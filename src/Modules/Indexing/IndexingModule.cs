@@ -1,5 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
+using NftMarketplace.GraphQL.Composition;
+using NftMarketplace.GraphQL.Relay;
+using NftMarketplace.Modules.Indexing.Contracts;
+using NftMarketplace.Modules.Indexing.Following;
+using NftMarketplace.Modules.Indexing.GraphQL;
 using NftMarketplace.Modules.Indexing.Persistence;
 
 namespace NftMarketplace.Modules.Indexing;
@@ -12,7 +19,24 @@ public static class IndexingModule
 
     public static IHostApplicationBuilder AddIndexingModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModule<IndexingDbContext>(Schema);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddModule<IndexingDbContext>(Schema)
+            .Publishes<CollectionsCreated>()
+            .Publishes<TokensMinted>()
+            .Publishes<TokensTransferred>()
+            .Publishes<MetadataChanged>()
+            .Publishes<CollectionSettingsChanged>()
+            .Publishes<ApprovalsChanged>()
+            .Publishes<EventsRetracted>();
+
+        builder.AddValidatedOptions<FollowerOptions>(FollowerOptions.Section, o => o.Validate());
+        builder.Services.AddScoped<FollowerStore>();
+        builder.Services.AddSingleton<FollowerStatusBoard>();
+        builder.Services.AddHostedService<FollowerSupervisor>();
+        builder.Services.AddHealthChecks().AddCheck<FollowerHealthCheck>("indexing", tags: [ServiceDefaultsExtensions.ReadyTag]);
+
+        builder.AddGraphQLContributor<IndexingGraphQL>();
+        builder.AddNode<CollectionsById>(CollectionType.TypeName);
         return builder;
     }
 }

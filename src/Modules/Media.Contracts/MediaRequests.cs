@@ -9,3 +9,13 @@ namespace NftMarketplace.Modules.Media.Contracts;
 /// read, its length said) or <see cref="MediaContentNotFound"/> (unknown, malformed, pending or rejected alike).
 /// </summary>
 public sealed record GetMediaContent(string Cid, long MaxBytes) : IQuery<MediaContent>;
+
+/// <summary>
+/// Stores token or collection metadata JSON (an object, at most <c>Media:Limits:MaxJsonBytes</c>) like media: its exact
+/// bytes, under their CID, counted against <paramref name="UserId"/>'s upload quota (<c>RATE_LIMITED</c> beyond).
+/// What <c>pinMetadata</c> does, for modules that write metadata on a user's behalf.
+/// </summary>
+public sealed record PinMetadata(Guid UserId, string Json) : IRequest<PinnedMetadataDto>;
+
+/// <summary>Pinned metadata: its CID and <c>ipfs://{cid}</c>, which goes into <c>tokenURI</c> / <c>contractURI</c>.</summary>
+public sealed record PinnedMetadataDto(string Cid, string Uri);

@@ -3,7 +3,7 @@ using GraphQL.Types;
 using NftMarketplace.BuildingBlocks.Errors;
 using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.GraphQL.Composition;
-using NftMarketplace.Modules.Media.Metadata;
+using NftMarketplace.Modules.Media.Contracts;
 using NftMarketplace.Modules.Media.Moderation;
 using NftMarketplace.Modules.Media.Reading;
 using NftMarketplace.Modules.Media.Uploads;

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using NftMarketplace.Modules.Media.Contracts;
 using NftMarketplace.Modules.Media.Persistence;
 using NftMarketplace.Modules.Media.Storing;
 
@@ -15,13 +16,13 @@ internal sealed class UploadMediaPayloadType : ObjectGraphType<IReadOnlyList<Ass
     }
 }
 
-internal sealed class PinMetadataPayloadType : ObjectGraphType<AssetDocument>
+internal sealed class PinMetadataPayloadType : ObjectGraphType<PinnedMetadataDto>
 {
     public PinMetadataPayloadType()
     {
         Name = "PinMetadataPayload";
         Field<NonNullGraphType<StringGraphType>>("cid").Resolve(c => c.Source.Cid);
-        Field<NonNullGraphType<StringGraphType>>("uri").Resolve(c => MediaUrls.IpfsUri(c.Source.Cid));
+        Field<NonNullGraphType<StringGraphType>>("uri").Resolve(c => c.Source.Uri);
         Field<NonNullGraphType<StringGraphType>>("url").Resolve(c => MediaAssetType.Absolute(c, MediaUrls.OriginalPath(c.Source.Cid)));
     }
 }

@@ -119,6 +119,212 @@ namespace NftMarketplace.Modules.Indexing.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "indexing");
                 });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Indexing.Domain.ChainStats", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("chain_id");
+
+                    b.Property<int>("DeepestReorg")
+                        .HasColumnType("integer")
+                        .HasColumnName("deepest_reorg");
+
+                    b.Property<DateTimeOffset?>("HaltedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("halted_at");
+
+                    b.Property<string>("HaltedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("halted_reason");
+
+                    b.Property<long>("ReorgsDetected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reorgs_detected");
+
+                    b.HasKey("ChainId")
+                        .HasName("pk_chain_stats");
+
+                    b.ToTable("chain_stats", "indexing");
+                });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Indexing.Domain.Checkpoint", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("chain_id");
+
+                    b.Property<long>("LastBlock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_block");
+
+                    b.Property<string>("LastBlockHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("last_block_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ChainId")
+                        .HasName("pk_checkpoints");
+
+                    b.ToTable("checkpoints", "indexing");
+                });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Indexing.Domain.FollowedContract", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("chain_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("BackfillStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("backfill_status");
+
+                    b.Property<long>("BackfilledTo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("backfilled_to");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Factory")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("factory");
+
+                    b.Property<long>("FromBlock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_block");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Standard")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("standard");
+
+                    b.HasKey("ChainId", "Address")
+                        .HasName("pk_followed_contracts");
+
+                    b.ToTable("followed_contracts", "indexing");
+                });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Indexing.Domain.PublishedBlock", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("chain_id");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("block_number");
+
+                    b.Property<string>("BlockHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("block_hash");
+
+                    b.Property<DateTimeOffset>("BlockTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("block_time");
+
+                    b.Property<string>("ParentHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("parent_hash");
+
+                    b.HasKey("ChainId", "BlockNumber")
+                        .HasName("pk_block_hashes");
+
+                    b.ToTable("block_hashes", "indexing");
+                });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Indexing.Domain.RawEvent", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("chain_id");
+
+                    b.Property<string>("TxHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("tx_hash");
+
+                    b.Property<int>("LogIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("log_index");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("BlockHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("block_hash");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("block_number");
+
+                    b.Property<DateTimeOffset>("BlockTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("block_time");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Topic0")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("topic0");
+
+                    b.HasKey("ChainId", "TxHash", "LogIndex")
+                        .HasName("pk_raw_events");
+
+                    b.HasIndex("ChainId", "Address", "BlockNumber")
+                        .HasDatabaseName("ix_raw_events_chain_id_address_block_number");
+
+                    b.HasIndex("ChainId", "BlockNumber", "LogIndex")
+                        .HasDatabaseName("ix_raw_events_chain_id_block_number_log_index");
+
+                    b.ToTable("raw_events", "indexing");
+                });
 #pragma warning restore 612, 618
         }
     }

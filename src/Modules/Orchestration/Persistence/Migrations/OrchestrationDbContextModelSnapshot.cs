@@ -119,6 +119,111 @@ namespace NftMarketplace.Modules.Orchestration.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "orchestration");
                 });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Orchestration.Domain.TxIntent", b =>
+                {
+                    b.Property<Guid>("IntentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("intent_id");
+
+                    b.Property<string>("ChainId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("chain_id");
+
+                    b.Property<string>("Contract")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("contract");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PreviewAddress")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("preview_address");
+
+                    b.Property<string>("ReqPayloadJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("req_payload_json");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<string[]>("TokenIds")
+                        .HasColumnType("text[]")
+                        .HasColumnName("token_ids");
+
+                    b.Property<string>("TxHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("tx_hash");
+
+                    b.Property<long?>("TxNonce")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tx_nonce");
+
+                    b.Property<string>("TxRequestJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tx_request");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("IntentId")
+                        .HasName("pk_tx_intents");
+
+                    b.HasIndex("ChainId", "TxHash")
+                        .HasDatabaseName("ix_tx_intents_tx")
+                        .HasFilter("tx_hash IS NOT NULL");
+
+                    b.HasIndex("CreatedBy", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tx_intents_idempotency")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("Status", "DeadlineAt")
+                        .HasDatabaseName("ix_tx_intents_open")
+                        .HasFilter("status IN ('PREPARED', 'PENDING')");
+
+                    b.HasIndex("CreatedBy", "CreatedAt", "IntentId")
+                        .HasDatabaseName("ix_tx_intents_created_by");
+
+                    b.ToTable("tx_intents", "orchestration");
+                });
 #pragma warning restore 612, 618
         }
     }

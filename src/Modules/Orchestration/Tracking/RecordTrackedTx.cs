@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using NftMarketplace.BuildingBlocks.Errors;
+using NftMarketplace.BuildingBlocks.Mediation;
+using NftMarketplace.Modules.Orchestration.Intents;
+using NftMarketplace.Modules.Orchestration.Persistence;
+
+namespace NftMarketplace.Modules.Orchestration.Tracking;
+
+/// <summary>
+/// Records a transaction that was checked against the intent (<see cref="TxTracking"/>): PENDING. The same hash again
+/// changes nothing; a hash another intent already tracks is a <c>CONFLICT</c> (one transaction fulfils one intent).
+/// </summary>
+internal sealed record RecordTrackedTx(Guid IntentId, string TxHash, long Nonce) : ICommand<IntentView>;
+
+internal sealed class RecordTrackedTxHandler(OrchestrationDbContext db, IntentChanges changes, TimeProvider time) : IRequestHandler<RecordTrackedTx, IntentView>
+{
+    public async Task<IntentView> Handle(RecordTrackedTx request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var intent = await db.LockAsync(request.IntentId, cancellationToken)
+            ?? throw IntentErrors.NotFound("input.intentId");
+        if (await db.Intents.AnyAsync(i => i.ChainId == intent.ChainId && i.TxHash == request.TxHash && i.IntentId != intent.IntentId, cancellationToken))
+        {
+            throw new AppException(ErrorCode.Conflict, "Another intent already tracks this transaction.", "input.txHash");
+        }
+
+        if (intent.Track(request.TxHash, request.Nonce, time.GetUtcNow()))
+        {
+            changes.Record(db, intent);
+        }
+
+        return IntentView.Of(intent);
+    }
+}
