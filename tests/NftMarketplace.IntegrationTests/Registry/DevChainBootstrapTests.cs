@@ -6,6 +6,7 @@ using Nethereum.Web3.Accounts;
 using NftMarketplace.BuildingBlocks.Ethereum;
 using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.IntegrationTests.GraphQL;
+using NftMarketplace.IntegrationTests.Indexing;
 using NftMarketplace.IntegrationTests.Infrastructure;
 using NftMarketplace.IntegrationTests.SmartContracts;
 using NftMarketplace.IntegrationTests.Support;
@@ -74,6 +75,49 @@ public sealed class DevChainBootstrapTests(InfrastructureFixture infrastructure)
         Assert.Equal(
             contracts.Single(c => c.Name == ContractNames.Collection721Implementation).Address,
             Address.Parse(implementation721).ToChecksumString());
+    }
+
+    [Fact]
+    public async Task Hosts_on_their_own_databases_bootstrapping_one_fresh_chain_at_once_all_start()
+    {
+        // Each Host's advisory lock is in its own database, so both see an empty chain and both deploy: the addresses
+        // are deterministic, and whoever comes second meets a reverting estimate or a refused CREATE2.
+        await using var anvil = await PrivateAnvil.StartAsync();
+        var chain = new TestChain(anvil.Rpc);
+        await using var other = await IsolatedEnvironment.CreateAsync(
+            Infrastructure.PostgresConnectionString, Infrastructure.RabbitMqUri, Infrastructure.RabbitMqManagementUri);
+        var servers = new List<GatewayServer>();
+        try
+        {
+            foreach (var environment in new[] { Environment, other })
+            {
+                var deployer = (Account)(await chain.NewAccountAsync()).TransactionManager.Account;
+                servers.Add(await GatewayServer.StartAsync(
+                    Infrastructure, environment, builder => builder.AddRegistryModule(),
+                    new Dictionary<string, string?>
+                    {
+                        ["ConnectionStrings:chain"] = anvil.Rpc.ToString(),
+                        ["Registry:DevChain:DeployerKey"] = deployer.PrivateKey,
+                        ["Registry:DevChain:Enabled"] = "false",
+                    }));
+            }
+
+            var results = await Task.WhenAll(servers.Select(server => server.Services.GetRequiredService<DevChainBootstrap>().RunAsync(Ct)));
+
+            Assert.All(results, result => Assert.True(result.RegistryChanged));
+            Assert.Equal(results[0].Factory, results[1].Factory);
+            Assert.Equal(results[0].FactoryStartBlock, results[1].FactoryStartBlock);
+            var deployed = results.SelectMany(r => r.Deployed).ToList();
+            Assert.Equal(3, deployed.Count);
+            Assert.Equal(3, deployed.Distinct().Count());
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                await server.DisposeAsync();
+            }
+        }
     }
 
     [Fact]
