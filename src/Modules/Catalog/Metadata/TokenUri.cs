@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Text;
+using NftMarketplace.BuildingBlocks.Ethereum;
 
 namespace NftMarketplace.Modules.Catalog.Metadata;
 
@@ -37,7 +38,7 @@ internal static class TokenUri
 
         if (erc1155Id is { } id)
         {
-            if (id.Sign < 0 || id.GetBitLength() > 256)
+            if (!Uint256.Fits(id))
             {
                 return new RefusedPlan(MetadataErrorCode.UnsupportedUri, "the token id is not a uint256");
             }

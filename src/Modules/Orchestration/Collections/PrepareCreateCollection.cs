@@ -43,8 +43,6 @@ internal sealed class PrepareCreateCollectionValidator : AbstractValidator<Prepa
 {
     public const int MaxDescriptionLength = 5000;
 
-    private static readonly BigInteger MaxUint256 = BigInteger.Pow(2, 256) - 1;
-
     public PrepareCreateCollectionValidator()
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
@@ -58,7 +56,7 @@ internal sealed class PrepareCreateCollectionValidator : AbstractValidator<Prepa
             .When(x => x.RoyaltyBps > 0)
             .WithMessage("'royaltyReceiver' is required (and not the zero address) when 'royaltyBps' is above 0.");
         RuleFor(x => x.MaxSupply)
-            .Must(m => m is not { } max || (max >= 0 && max <= MaxUint256))
+            .Must(m => m is not { } max || (Uint256.Fits(max)))
             .WithMessage("'maxSupply' must be between 0 (unlimited) and 2^256-1.");
         RuleFor(x => x.MaxSupply)
             .Null()

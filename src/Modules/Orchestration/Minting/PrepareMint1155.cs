@@ -33,8 +33,6 @@ internal sealed record Mint1155Item(BigInteger? TokenId, BigInteger Amount, BigI
 
 internal sealed class PrepareMint1155Validator : AbstractValidator<PrepareMint1155>
 {
-    private static readonly BigInteger MaxUint256 = BigInteger.Pow(2, 256) - 1;
-
     public PrepareMint1155Validator()
     {
         RuleFor(x => x.Contract).Must(c => c != Address.Zero).WithMessage("'contract' must not be the zero address.");
@@ -43,13 +41,13 @@ internal sealed class PrepareMint1155Validator : AbstractValidator<PrepareMint11
             .Must(i => i.Count <= MintLimits.MaxItems).WithMessage($"'items' may name at most {MintLimits.MaxItems} tokens.");
         RuleForEach(x => x.Items).ChildRules(item =>
         {
-            item.RuleFor(i => i.Amount).Must(a => a > 0 && a <= MaxUint256).WithMessage("'amount' must be between 1 and 2^256-1.");
-            item.RuleFor(i => i.TokenId).Must(id => id is not { } value || (value >= 1 && value <= MaxUint256))
+            item.RuleFor(i => i.Amount).Must(a => a > 0 && Uint256.Fits(a)).WithMessage("'amount' must be between 1 and 2^256-1.");
+            item.RuleFor(i => i.TokenId).Must(id => id is not { } value || (value >= 1 && Uint256.Fits(value)))
                 .WithMessage("'tokenId' must be an id of the collection (1 or more).");
             item.RuleFor(i => i.Uri).MintableUri().When(i => i.TokenId is null).WithMessage("A new id needs its 'uri'.");
             item.RuleFor(i => i.Uri).Null().When(i => i.TokenId is not null).WithMessage("'uri' is for new ids; an existing id keeps its own.");
             item.RuleFor(i => i.MaxSupply).Null().When(i => i.TokenId is not null).WithMessage("'maxSupply' is for new ids; an existing id keeps its cap.");
-            item.RuleFor(i => i.MaxSupply).Must(m => m is not { } max || (max >= 0 && max <= MaxUint256))
+            item.RuleFor(i => i.MaxSupply).Must(m => m is not { } max || (Uint256.Fits(max)))
                 .WithMessage("'maxSupply' must be between 0 (unlimited) and 2^256-1.");
             item.RuleFor(i => i.Amount).Must((i, amount) => i.MaxSupply is not { } max || max == 0 || amount <= max)
                 .WithMessage("'amount' must not exceed the new id's 'maxSupply'.");
