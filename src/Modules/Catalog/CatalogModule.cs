@@ -3,8 +3,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
+using NftMarketplace.GraphQL.Composition;
+using NftMarketplace.GraphQL.Relay;
+using NftMarketplace.Modules.Catalog.Contracts;
+using NftMarketplace.Modules.Catalog.GraphQL;
 using NftMarketplace.Modules.Catalog.Metadata;
 using NftMarketplace.Modules.Catalog.Persistence;
+using NftMarketplace.Modules.Catalog.Reading;
 
 namespace NftMarketplace.Modules.Catalog;
 
@@ -16,10 +21,31 @@ public static class CatalogModule
 
     public static IHostApplicationBuilder AddCatalogModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModule<CatalogDbContext>(Schema);
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        builder.AddModule<CatalogDbContext>(Schema)
+            .Consume<ActivitiesRecorded, ActivityStreamOnActivitiesRecorded>(ActivityStreamOnActivitiesRecorded.Queue, ActivitiesRecorded.All)
+            .Consume<CollectionUpserted, ReadVersionOnCollectionUpserted>(ReadVersionOnCollectionUpserted.Queue, CollectionUpserted.All);
         builder.AddValidatedOptions<MetadataFetchOptions>(MetadataFetchOptions.Section, o => o.Validate());
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<MetadataHttpClient>();
+        builder.AddValidatedOptions<CatalogReadOptions>(CatalogReadOptions.Section, o => o.Validate());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MetadataHttpClient>();
+
+        services.AddSingleton<CatalogReadVersion>();
+        services.AddSingleton<CatalogReadCache>();
+        services.AddScoped<TokenQueries>();
+        services.AddScoped<CollectionQueries>();
+        builder.AddGraphQLContributor<CatalogGraphQL>();
+        builder.AddGraphTypeExtension<UserTokensExtension>();
+        builder.AddDataLoader<CollectionsByKey>();
+        builder.AddDataLoader<StatsByCollection>();
+        builder.AddDataLoader<TraitsByCollection>();
+        builder.AddDataLoader<IndexStatusByCollection>();
+        builder.AddDataLoader<TokensByKey>();
+        builder.AddDataLoader<BalancePages>();
+        builder.AddDataLoader<ActivityPages>();
+        services.AddSingleton<INodeResolver, CollectionNodeResolver>();
+        services.AddSingleton<INodeResolver, TokenNodeResolver>();
         return builder;
     }
 }
