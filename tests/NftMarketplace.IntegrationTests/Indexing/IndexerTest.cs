@@ -15,6 +15,7 @@ using NftMarketplace.IntegrationTests.Infrastructure;
 using NftMarketplace.IntegrationTests.SmartContracts;
 using NftMarketplace.IntegrationTests.Support;
 using NftMarketplace.IntegrationTests.Users;
+using NftMarketplace.Modules.Catalog;
 using NftMarketplace.Modules.Indexing;
 using NftMarketplace.Modules.Indexing.Contracts;
 using NftMarketplace.Modules.Indexing.Domain;
@@ -24,6 +25,8 @@ using NftMarketplace.Modules.Registry.ChainContracts;
 using NftMarketplace.Modules.Registry.Chains;
 using NftMarketplace.Modules.Registry.Contracts;
 using NftMarketplace.Modules.Registry.Endpoints;
+using NftMarketplace.Modules.Users;
+using NftMarketplace.Modules.Wallets;
 
 namespace NftMarketplace.IntegrationTests.Indexing;
 
@@ -85,7 +88,11 @@ public abstract class IndexerTest(InfrastructureFixture infrastructure) : Isolat
             settings[key] = value;
         }
 
-        var server = await GatewayServer.StartAsync(Infrastructure, Environment, builder => builder.AddRegistryModule().AddIndexingModule(), settings);
+        // The Catalog owns the Collection type trackCollection answers with (its reads ask Users and Wallets for User.tokens).
+        var server = await GatewayServer.StartAsync(
+            Infrastructure, Environment,
+            builder => builder.AddUsersModule().AddWalletsModule().AddRegistryModule().AddIndexingModule().AddCatalogModule(),
+            settings);
         _servers.Add(server);
         return server;
     }
