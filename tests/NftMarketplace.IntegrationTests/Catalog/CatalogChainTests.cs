@@ -32,9 +32,6 @@ public sealed class CatalogChainTests(InfrastructureFixture infrastructure) : In
 {
     private const string Track = "mutation($input: TrackCollectionInput!) { trackCollection(input: $input) { id } }";
 
-    protected override void AddModules(IHostApplicationBuilder builder) =>
-        builder.AddRegistryModule().AddIndexingModule().AddCatalogModule();
-
     [Fact]
     public async Task After_random_activity_every_token_and_collection_equals_the_chain()
     {

@@ -16,6 +16,7 @@ using NftMarketplace.IntegrationTests.Infrastructure;
 using NftMarketplace.IntegrationTests.SmartContracts;
 using NftMarketplace.IntegrationTests.Support;
 using NftMarketplace.IntegrationTests.Users;
+using NftMarketplace.Modules.Catalog;
 using NftMarketplace.Modules.Indexing;
 using NftMarketplace.Modules.Indexing.Contracts;
 using NftMarketplace.Modules.Indexing.Domain;
@@ -25,6 +26,8 @@ using NftMarketplace.Modules.Registry.ChainContracts;
 using NftMarketplace.Modules.Registry.Chains;
 using NftMarketplace.Modules.Registry.Contracts;
 using NftMarketplace.Modules.Registry.Endpoints;
+using NftMarketplace.Modules.Users;
+using NftMarketplace.Modules.Wallets;
 
 namespace NftMarketplace.IntegrationTests.Indexing;
 
@@ -92,7 +95,9 @@ public abstract class IndexerTest(InfrastructureFixture infrastructure) : Isolat
     }
 
     /// <summary>The modules of every Host the test starts: the indexer's, and what a derived test consumes of it.</summary>
-    protected virtual void AddModules(IHostApplicationBuilder builder) => builder.AddRegistryModule().AddIndexingModule();
+    // The Catalog owns the Collection type trackCollection answers with (its reads ask Users and Wallets for User.tokens).
+    protected virtual void AddModules(IHostApplicationBuilder builder) =>
+        builder.AddUsersModule().AddWalletsModule().AddRegistryModule().AddIndexingModule().AddCatalogModule();
 
     protected async Task StopServerAsync(GatewayServer server)
     {
