@@ -17,9 +17,8 @@ public static class CatalogModule
     public static IHostApplicationBuilder AddCatalogModule(this IHostApplicationBuilder builder)
     {
         builder.AddModule<CatalogDbContext>(Schema);
-        builder.AddValidatedOptions<MetadataFetchOptions>(MetadataFetchOptions.Section, o => o.Validate());
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<MetadataHttpClient>();
+        builder.AddCatalogMetadata();
         return builder;
     }
 }
