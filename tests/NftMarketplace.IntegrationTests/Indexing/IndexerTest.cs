@@ -80,14 +80,23 @@ public abstract class IndexerTest(InfrastructureFixture infrastructure) : Isolat
         settings["Indexing:PollInterval"] = "00:00:00.050";
         settings["Indexing:ChainRefreshInterval"] = "00:00:00.200";
         settings["Indexing:LeaseRetryInterval"] = "00:00:00.200";
+        Configure(settings);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var server = await GatewayServer.StartAsync(Infrastructure, Environment, builder => builder.AddRegistryModule().AddIndexingModule(), settings);
+        var server = await GatewayServer.StartAsync(Infrastructure, Environment, builder => AddModules(builder), settings);
         _servers.Add(server);
         return server;
+    }
+
+    /// <summary>The modules of the server: the Registry and the indexer; a test of what consumes the indexer adds its own.</summary>
+    protected virtual void AddModules(Microsoft.Extensions.Hosting.IHostApplicationBuilder builder) => builder.AddRegistryModule().AddIndexingModule();
+
+    /// <summary>Settings of a test class beyond the indexer's (configuration keys, <c>Section:Key</c>).</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 
     protected async Task StopServerAsync(GatewayServer server)
