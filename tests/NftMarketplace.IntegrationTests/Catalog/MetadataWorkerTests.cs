@@ -114,7 +114,9 @@ public sealed class MetadataWorkerTests(InfrastructureFixture infrastructure) : 
         var document = await OkAsync(collection, 1);
         Assert.Equal("Sword", document.Name);
         Assert.EndsWith("/meta/{id}.json", document.TokenUri, StringComparison.Ordinal);
-        Assert.Equal(1, _documents.Hits(hexPath));
+        // The mint and its URI log each make the document due: it may be read twice, never under the template's path.
+        Assert.InRange(_documents.Hits(hexPath), 1, 2);
+        Assert.DoesNotContain(_documents.Paths, p => p.Contains("id", StringComparison.OrdinalIgnoreCase) || p.Contains('%', StringComparison.Ordinal));
     }
 
     [Fact]

@@ -39,7 +39,8 @@ internal sealed class TokenUriReader(IChainRpcClientFactory clients)
         }
 
         var handler = new EthCall(client);
-        var batch = new RpcRequestResponseBatch();
+        // A token's two calls (standard unknown) have one revert by design: each item's error is that item's answer.
+        var batch = new RpcRequestResponseBatch { AcceptPartiallySuccessful = true };
         for (var i = 0; i < documents.Count; i++)
         {
             var document = documents[i];
