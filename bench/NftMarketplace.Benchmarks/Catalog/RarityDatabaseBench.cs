@@ -31,9 +31,9 @@ internal static class RarityDatabaseBench
         await ExecuteAsync(admin, $"CREATE DATABASE \"{database}\"");
         try
         {
-            var options = new DbContextOptionsBuilder<CatalogDbContext>()
-                .UseModuleDatabase(new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString, CatalogModule.Schema)
-                .Options;
+            var builder = new DbContextOptionsBuilder<CatalogDbContext>();
+            builder.UseModuleDatabase(new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString, CatalogModule.Schema);
+            var options = builder.Options;
             await using (var db = new CatalogDbContext(options))
             {
                 await db.Database.MigrateAsync();
