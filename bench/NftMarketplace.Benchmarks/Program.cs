@@ -28,10 +28,11 @@ if (args is ["media", .. var mediaArgs])
     return await MediaBench.RunAsync(mediaArgs);
 }
 
-// ./nft bench rarity: a 10,000-token collection re-ranked by OpenRarity against sorting its scores.
-if (args is ["rarity", ..])
+// ./nft bench rarity [connection string]: a 10,000-token collection re-ranked by OpenRarity against sorting its scores,
+// and with a Postgres server the whole recompute with its database round trip.
+if (args is ["rarity", .. var rarityArgs])
 {
-    return RarityBench.Run();
+    return await RarityBench.RunAsync(rarityArgs);
 }
 
 // Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one

@@ -84,6 +84,7 @@ public abstract class IndexerTest(InfrastructureFixture infrastructure) : Isolat
         settings["Indexing:PollInterval"] = "00:00:00.050";
         settings["Indexing:ChainRefreshInterval"] = "00:00:00.200";
         settings["Indexing:LeaseRetryInterval"] = "00:00:00.200";
+        Configure(settings);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -98,6 +99,11 @@ public abstract class IndexerTest(InfrastructureFixture infrastructure) : Isolat
     // The Catalog owns the Collection type trackCollection answers with (its reads ask Users and Wallets for User.tokens).
     protected virtual void AddModules(IHostApplicationBuilder builder) =>
         builder.AddUsersModule().AddWalletsModule().AddRegistryModule().AddIndexingModule().AddCatalogModule();
+
+    /// <summary>Settings of a test class beyond the indexer's (configuration keys, <c>Section:Key</c>).</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
+    }
 
     protected async Task StopServerAsync(GatewayServer server)
     {
