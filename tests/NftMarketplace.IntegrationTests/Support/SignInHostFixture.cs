@@ -21,6 +21,9 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
 
     public InfrastructureFixture Infrastructure => infrastructure;
 
+    /// <summary>The chain the Host uses; the run's shared Anvil unless a subclass gives the Host another.</summary>
+    public virtual Uri ChainRpcUri => infrastructure.ChainRpcUri;
+
     public IsolatedEnvironment Environment { get; private set; } = null!;
 
     public HostProcess Host { get; private set; } = null!;
@@ -30,6 +33,7 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
 
     public async ValueTask InitializeAsync()
     {
+        await StartingAsync();
         Environment = await IsolatedEnvironment.CreateAsync(
             infrastructure.PostgresConnectionString, infrastructure.RabbitMqUri, infrastructure.RabbitMqManagementUri);
         // A deployer of its own, so the bootstrap's transactions never race another test's nonces on the shared chain.
@@ -68,6 +72,11 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
         }
     }
 
+    /// <summary>What a subclass starts before the Host (e.g. a chain of its own), and ends after it in <see cref="StoppedAsync"/>.</summary>
+    protected virtual Task StartingAsync() => Task.CompletedTask;
+
+    protected virtual ValueTask StoppedAsync() => ValueTask.CompletedTask;
+
     /// <summary>The Host's settings beyond sign-in (environment variables, <c>Section__Key</c>).</summary>
     protected virtual void Configure(Dictionary<string, string?> configuration)
     {
@@ -90,6 +99,7 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
             await Environment.DisposeAsync();
         }
 
+        await StoppedAsync();
         _signingKey.Dispose();
         GC.SuppressFinalize(this);
     }
