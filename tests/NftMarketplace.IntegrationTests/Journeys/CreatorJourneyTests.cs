@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Nethereum.RPC.Eth.DTOs;
 using NftMarketplace.IntegrationTests.GraphQL.Subscriptions;
 using NftMarketplace.IntegrationTests.Orchestration;
 using NftMarketplace.IntegrationTests.Support;
