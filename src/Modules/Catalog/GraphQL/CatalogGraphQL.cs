@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,13 +9,14 @@ using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.GraphQL.Relay;
 using NftMarketplace.GraphQL.Scalars;
 using NftMarketplace.GraphQL.Subscriptions;
+using NftMarketplace.Modules.Catalog.Metadata.Refreshing;
 using NftMarketplace.Modules.Catalog.Reading;
 
 namespace NftMarketplace.Modules.Catalog.GraphQL;
 
 /// <summary>
-/// The catalog's reads (<c>collection</c>, <c>collections</c>, <c>token</c>, <c>tokensOf</c>), the admins' flags and
-/// <c>onCollectionActivity</c>. An unknown collection or token is <c>NOT_FOUND</c>, as <c>chain(id)</c> answers an
+/// The catalog's reads (<c>collection</c>, <c>collections</c>, <c>token</c>, <c>tokensOf</c>), the admins' flags,
+/// <c>refreshTokenMetadata</c> and <c>onCollectionActivity</c>. An unknown collection or token is <c>NOT_FOUND</c>, as <c>chain(id)</c> answers an
 /// unknown chain; <c>first</c> above 100 and a cursor of another list are <c>BAD_USER_INPUT</c>.
 /// </summary>
 internal sealed class CatalogGraphQL : IGraphQLContributor
@@ -90,6 +92,19 @@ internal sealed class CatalogGraphQL : IGraphQLContributor
             .ResolveAsync(async context =>
             {
                 var key = await context.SendAsync(context.GetInput<SetTokenFlags>() with { UpdatedBy = context.RequireUserId() });
+                return await context.Loader<TokensByKey>().Load(key).GetResultAsync(context.CancellationToken);
+            });
+
+        roots.Mutation.Field<NonNullGraphType<TokenType>>("refreshTokenMetadata")
+            .Description("Signed-in users: fetch the token's metadata again now. The first call succeeds; another for the same token within the cooldown (from the last accepted call) is RATE_LIMITED.")
+            .Argument<NonNullGraphType<RefreshTokenMetadataInputType>>(GraphQLConventions.InputArgument)
+            .RequireAuthenticated()
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetInput<RefreshTokenMetadata>() with { UserId = context.RequireUserId() };
+                await context.SendAsync(input);
+                // The answer is the token as it is now; the fetch itself runs in the metadata worker.
+                var key = CatalogKeys.Token(input.ChainId.Value, input.Contract.Value, input.TokenId.ToString(CultureInfo.InvariantCulture));
                 return await context.Loader<TokensByKey>().Load(key).GetResultAsync(context.CancellationToken);
             });
 

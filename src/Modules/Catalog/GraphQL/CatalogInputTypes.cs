@@ -4,6 +4,7 @@ using GraphQL.Types;
 using NftMarketplace.BuildingBlocks.Errors;
 using NftMarketplace.BuildingBlocks.Ethereum;
 using NftMarketplace.GraphQL.Scalars;
+using NftMarketplace.Modules.Catalog.Metadata.Refreshing;
 using NftMarketplace.Modules.Catalog.Reading;
 
 namespace NftMarketplace.Modules.Catalog.GraphQL;
@@ -125,5 +126,29 @@ internal sealed class SetTokenFlagsInputType : InputObjectGraphType<SetTokenFlag
         return new SetTokenFlags(
             (ChainId)value["chainId"]!, (Address)value["contract"]!, tokenId.ToString(CultureInfo.InvariantCulture),
             Flag("spam"), Flag("nsfw"), Flag("frozen"), (string)value["reason"]!, Guid.Empty);
+    }
+}
+
+/// <summary>Which token's metadata to fetch again; the caller is filled in by the resolver.</summary>
+internal sealed class RefreshTokenMetadataInputType : InputObjectGraphType<RefreshTokenMetadata>
+{
+    public RefreshTokenMetadataInputType()
+    {
+        Name = "RefreshTokenMetadataInput";
+        Field<NonNullGraphType<ChainIdGraphType>>("chainId");
+        Field<NonNullGraphType<AddressGraphType>>("contract");
+        Field<NonNullGraphType<BigIntegerGraphType>>("tokenId");
+    }
+
+    public override object ParseDictionary(IDictionary<string, object?> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var tokenId = (BigInteger)value["tokenId"]!;
+        if (tokenId.Sign < 0 || tokenId >= BigInteger.One << 256)
+        {
+            throw new BadInputException("tokenId must be a uint256.", "input.tokenId");
+        }
+
+        return new RefreshTokenMetadata(Guid.Empty, (ChainId)value["chainId"]!, (Address)value["contract"]!, tokenId);
     }
 }
