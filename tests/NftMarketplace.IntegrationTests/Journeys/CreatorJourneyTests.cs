@@ -38,7 +38,7 @@ public sealed class CreatorJourneyTests(IntentsHostFixture host) : IClassFixture
           activity(first: 10) { edges { node { type tokenId from to } } } } }
         """;
 
-    // Four tokens over two traits: token 4 alone has a "gold" background, so OpenRarity ranks it first.
+    // Four tokens over two string traits (and a numeric one OpenRarity leaves out): tokens 2, 3 and 4 each have one unique value.
     private static readonly (string Background, string Eyes)[] Traits =
     [
         ("Red", "Round"),
@@ -146,7 +146,6 @@ public sealed class CreatorJourneyTests(IntentsHostFixture host) : IClassFixture
             [("Blue", 1), ("Gold", 1), ("Red", 2)],
             background.GetProperty("values").EnumerateArray().Select(v => (v.GetProperty("value").GetString()!, v.GetProperty("count").GetInt32())).OrderBy(v => v.Item1, StringComparer.Ordinal));
         var byRarity = collection.GetProperty("byRarity").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("tokenId").GetString()!).ToList();
-        Assert.Equal("4", byRarity[0]);
         Assert.Equal(
             Enumerable.Range(0, Traits.Length).OrderBy(i => expected[i].Rank).ThenBy(i => i).Select(i => (i + 1).ToString(CultureInfo.InvariantCulture)),
             byRarity);
