@@ -64,6 +64,9 @@ internal sealed class Creator(EthECKey key, Web3 web3, string accessToken, SiweC
         return new Creator(key, web3, session.AccessToken, client, http);
     }
 
+    /// <summary>The same creator (key, session) talking to another Host of the deployment.</summary>
+    public Creator On(HttpClient other) => new(key, web3, accessToken, SignInHostFixture.Client(other), other);
+
     public Task<GraphQLReply> PostAsync(string query, object? variables = null) => client.PostAsync(query, variables, accessToken);
 
     public async Task<string> UploadImageAsync()

@@ -28,6 +28,9 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
 
     public HostProcess Host { get; private set; } = null!;
 
+    /// <summary>The Host's settings: another process started with them is a second replica of the same deployment.</summary>
+    public IReadOnlyDictionary<string, string?> HostConfiguration { get; private set; } = new Dictionary<string, string?>();
+
     /// <summary>The address listed in <c>Auth:Admins</c>.</summary>
     public EthECKey Admin { get; } = EthECKey.GenerateKey();
 
@@ -46,6 +49,7 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
         configuration["Auth__Siwe__NoncesPerAccountPerMinute"] = "100";
         configuration["Auth__Admins__0"] = Admin.GetPublicAddress();
         Configure(configuration);
+        HostConfiguration = configuration;
         Host = await HostProcess.StartHealthyAsync(configuration);
         try
         {
@@ -70,6 +74,19 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
             await Host.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Ends the Host with SIGKILL (no shutdown of any kind) and starts it again with the same settings, on a new port.</summary>
+    /// <param name="whileDown">What happens while no Host runs.</param>
+    public async Task KillAndRestartHostAsync(Func<Task>? whileDown = null)
+    {
+        await Host.DisposeAsync();
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
+        Host = await HostProcess.StartHealthyAsync(HostConfiguration);
     }
 
     /// <summary>What a subclass starts before the Host (e.g. a chain of its own), and ends after it in <see cref="StoppedAsync"/>.</summary>
