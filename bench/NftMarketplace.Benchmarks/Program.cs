@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NftMarketplace.Benchmarks;
 using NftMarketplace.Benchmarks.Catalog;
+using NftMarketplace.Benchmarks.Indexer;
 using NftMarketplace.Benchmarks.Media;
 using NftMarketplace.Benchmarks.Siwe;
 using NftMarketplace.BuildingBlocks.Mediation;
@@ -33,6 +34,12 @@ if (args is ["media", .. var mediaArgs])
 if (args is ["rarity", .. var rarityArgs])
 {
     return await RarityBench.RunAsync(rarityArgs);
+}
+
+// ./nft bench indexer: the cold backfill of the reference workload against its raw eth_getLogs + headers bound.
+if (args is ["indexer", ..])
+{
+    return await IndexerBench.RunAsync();
 }
 
 // Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one
