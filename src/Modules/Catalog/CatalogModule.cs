@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
+using NftMarketplace.Modules.Catalog.Contracts;
+using NftMarketplace.Modules.Catalog.Ingestion;
 using NftMarketplace.Modules.Catalog.Metadata;
 using NftMarketplace.Modules.Catalog.Persistence;
+using NftMarketplace.Modules.Indexing.Contracts;
 
 namespace NftMarketplace.Modules.Catalog;
 
@@ -16,7 +19,18 @@ public static class CatalogModule
 
     public static IHostApplicationBuilder AddCatalogModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModule<CatalogDbContext>(Schema);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<DerivedState>();
+        builder.Services.AddScoped<TransferFacts>();
+        builder.AddModule<CatalogDbContext>(Schema)
+            .Publishes<CollectionUpserted>()
+            .Publishes<MintsUpserted>()
+            .Publishes<ActivitiesRecorded>()
+            .Consume<CollectionsCreated, CollectionsOnCollectionsCreated>(CollectionsOnCollectionsCreated.Queue, CollectionsCreated.AllChains)
+            .Consume<TokensMinted, TokensOnTokensMinted>(TokensOnTokensMinted.Queue, TokensMinted.AllChains)
+            .Consume<TokensTransferred, TokensOnTokensTransferred>(TokensOnTokensTransferred.Queue, TokensTransferred.AllChains)
+            .Consume<CollectionSettingsChanged, SettingsOnCollectionSettingsChanged>(SettingsOnCollectionSettingsChanged.Queue, CollectionSettingsChanged.AllChains)
+            .Consume<EventsRetracted, RetractionsOnEventsRetracted>(RetractionsOnEventsRetracted.Queue, EventsRetracted.AllChains);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddCatalogMetadata();
         return builder;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using NftMarketplace.BuildingBlocks.Ethereum;
@@ -86,13 +87,13 @@ public abstract class IndexerTest(InfrastructureFixture infrastructure) : Isolat
             settings[key] = value;
         }
 
-        var server = await GatewayServer.StartAsync(Infrastructure, Environment, builder => AddModules(builder), settings);
+        var server = await GatewayServer.StartAsync(Infrastructure, Environment, AddModules, settings);
         _servers.Add(server);
         return server;
     }
 
-    /// <summary>The modules of the server: the Registry and the indexer; a test of what consumes the indexer adds its own.</summary>
-    protected virtual void AddModules(Microsoft.Extensions.Hosting.IHostApplicationBuilder builder) => builder.AddRegistryModule().AddIndexingModule();
+    /// <summary>The modules of every Host the test starts: the indexer's, and what a derived test consumes of it.</summary>
+    protected virtual void AddModules(IHostApplicationBuilder builder) => builder.AddRegistryModule().AddIndexingModule();
 
     /// <summary>Settings of a test class beyond the indexer's (configuration keys, <c>Section:Key</c>).</summary>
     protected virtual void Configure(IDictionary<string, string?> settings)
