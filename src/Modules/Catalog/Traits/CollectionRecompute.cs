@@ -64,7 +64,9 @@ internal sealed class CollectionRecompute(CatalogDbContext db)
         + "WHERE (r.score, r.rank, r.method) IS DISTINCT FROM (excluded.score, excluded.rank, excluded.method)";
 
     private const string DeleteRarity =
-        "DELETE FROM " + Schema + ".token_rarity WHERE chain_id = $1 AND contract = $2 AND token_id <> ALL($3::text[]::numeric[])";
+        "DELETE FROM " + Schema + ".token_rarity r WHERE r.chain_id = $1 AND r.contract = $2 "
+        // An anti-join (hashed), not `<> ALL(array)`, which compares every row with every id.
+        + "AND NOT EXISTS (SELECT 1 FROM unnest($3::text[]::numeric[]) AS x(token_id) WHERE x.token_id = r.token_id)";
 
     private const string Clean =
         "DELETE FROM " + Schema + ".collection_dirty WHERE chain_id = $1 AND address = $2 AND dirty_since = $3";
