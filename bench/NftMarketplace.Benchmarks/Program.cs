@@ -28,6 +28,12 @@ if (args is ["media", .. var mediaArgs])
     return await MediaBench.RunAsync(mediaArgs);
 }
 
+// ./nft bench catalog [iterations]: a 50-token collection page through GraphQL against the same page in hand-written SQL.
+if (args is ["catalog", .. var catalogArgs])
+{
+    return await CatalogPageBench.RunAsync(catalogArgs);
+}
+
 // ./nft bench rarity: a 10,000-token collection re-ranked by OpenRarity against sorting its scores.
 if (args is ["rarity", ..])
 {
