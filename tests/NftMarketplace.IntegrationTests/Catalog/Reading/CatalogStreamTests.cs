@@ -40,22 +40,26 @@ public sealed class CatalogStreamTests(InfrastructureFixture infrastructure) : C
         // A field error of the subscription's source stream: its result carries the error, as for a query.
         var errors = refused.GetProperty("payload") is { ValueKind: JsonValueKind.Array } payload ? payload : refused.GetProperty("payload").GetProperty("errors");
         Assert.True(refused.GetProperty("id").GetString() == "unknown" && errors[0].GetProperty("extensions").GetProperty("code").GetString() == "NOT_FOUND", refused.ToString());
-        var ended = await client.ReceiveAsync();
-        Assert.Equal(("complete", "unknown"), (ended.GetProperty("type").GetString(), ended.GetProperty("id").GetString()));
 
-        await client.SubscribeAsync("art", Subscription, new { c = Chain, a = Art });
+        var art = await FreshCollectionAsync();
+        await client.SubscribeAsync("art", Subscription, new { c = Chain, a = art });
         var broker = Server.Services.GetRequiredService<SubscriptionBroker>();
-        await Eventually.Until(() => Task.FromResult(broker.SubscriberCount("catalog:activity:" + Chain + ":" + Art)), n => n == 1, "the subscription to listen");
+        await Eventually.Until(() => Task.FromResult(broker.SubscriberCount("catalog:activity:" + Chain + ":" + art)), n => n == 1, "the subscription to listen");
 
-        var transfer = Activity(30, 0, "TRANSFER", "1", Alice, Bob);
-        var mint = Activity(31, 0, "MINT", "8", "0x0000000000000000000000000000000000000000", Carol);
-        await PublishAsync(new ActivitiesRecorded(Chain, Art, false, [transfer, mint]));
-        await PublishAsync(new ActivitiesRecorded(Chain, Art, true, [transfer]));
+        var transfer = Activity(art, 30, 0, "TRANSFER", "1", Alice, Bob);
+        var mint = Activity(art, 31, 0, "MINT", "8", "0x0000000000000000000000000000000000000000", Carol);
+        await PublishAsync(new ActivitiesRecorded(Chain, art, false, [transfer, mint]));
+        await PublishAsync(new ActivitiesRecorded(Chain, art, true, [transfer]));
 
         var frames = new List<JsonElement>();
-        for (var i = 0; i < 3; i++)
+        while (frames.Count < 3)
         {
             var frame = await client.ReceiveAsync();
+            if (frame.GetProperty("id").GetString() == "unknown")
+            {
+                continue;
+            }
+
             Assert.Equal(("next", "art"), (frame.GetProperty("type").GetString(), frame.GetProperty("id").GetString()));
             frames.Add(frame.GetProperty("payload").GetProperty("data").GetProperty("onCollectionActivity"));
         }
@@ -74,24 +78,25 @@ public sealed class CatalogStreamTests(InfrastructureFixture infrastructure) : C
     public async Task A_cached_collection_page_moves_on_as_soon_as_the_catalog_records_a_change()
     {
         const string Page = "query($c: ChainId!, $a: Address!) { collection(chainId: $c, address: $a) { name tokens { edges { node { tokenId } } } } }";
-        var before = (await GraphQLAsync(Page, new { c = Chain, a = Art })).Ok("collection");
-        Assert.Equal(["1", "2", "3", "6"], TokenIds(before.GetProperty("tokens")));
+        var art = await FreshCollectionAsync();
+        var before = (await GraphQLAsync(Page, new { c = Chain, a = art })).Ok("collection");
+        Assert.Equal(["1", "2", "3"], TokenIds(before.GetProperty("tokens")));
         // Written as the consumers would, then announced: until the announcement the cached page is what readers get.
         await ExecuteAsync($"""
             INSERT INTO catalog.tokens (chain_id, contract, token_id, standard, owner, supply, burned, created_at, updated_at)
-            VALUES ('{Chain}', '{Art}', 8, 'erc721', '{Carol}', 1, false, now(), now());
-            UPDATE catalog.collections SET name = 'Art, renamed' WHERE address = '{Art}';
+            VALUES ('{Chain}', '{art}', 8, 'erc721', '{Carol}', 1, false, now(), now());
+            UPDATE catalog.collections SET name = 'Art, renamed' WHERE address = '{art}';
             """);
-        Assert.Equal(["1", "2", "3", "6"], TokenIds((await GraphQLAsync(Page, new { c = Chain, a = Art })).Ok("collection").GetProperty("tokens")));
+        Assert.Equal(["1", "2", "3"], TokenIds((await GraphQLAsync(Page, new { c = Chain, a = art })).Ok("collection").GetProperty("tokens")));
 
-        await PublishAsync(new ActivitiesRecorded(Chain, Art, false, [Activity(31, 0, "MINT", "8", "0x0000000000000000000000000000000000000000", Carol)]));
+        await PublishAsync(new ActivitiesRecorded(Chain, art, false, [Activity(art, 31, 0, "MINT", "8", "0x0000000000000000000000000000000000000000", Carol)]));
 
         var after = await Eventually.Until(
-            async () => (await GraphQLAsync(Page, new { c = Chain, a = Art })).Ok("collection"),
+            async () => (await GraphQLAsync(Page, new { c = Chain, a = art })).Ok("collection"),
             page => TokenIds(page.GetProperty("tokens")).Contains("8"),
             "the new token on the collection's page");
         Assert.Equal("Art, renamed", after.GetProperty("name").GetString());
-        Assert.Equal(["1", "2", "3", "6", "8"], TokenIds(after.GetProperty("tokens")));
+        Assert.Equal(["1", "2", "3", "8"], TokenIds(after.GetProperty("tokens")));
     }
 
     [Fact]
@@ -155,10 +160,26 @@ public sealed class CatalogStreamTests(InfrastructureFixture infrastructure) : C
         }
     }
 
-    private static ActivityDto Activity(long block, int log, string type, string tokenId, string from, string to)
+    /// <summary>
+    /// A collection of this test alone (tokens 1–3): read versions and subscription topics live in the Redis every test
+    /// shares, keyed by chain and address.
+    /// </summary>
+    private async Task<string> FreshCollectionAsync()
+    {
+        var address = "0x" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        await ExecuteAsync($"""
+            INSERT INTO catalog.collections (chain_id, address, standard, source, name, slug, deployed_log_index, created_at, updated_at)
+            VALUES ('{Chain}', '{address}', 'erc721', 'factory', 'Art', '{address}', 0, now(), now());
+            INSERT INTO catalog.tokens (chain_id, contract, token_id, standard, owner, supply, burned, created_at, updated_at)
+            SELECT '{Chain}', '{address}', t, 'erc721', '{Alice}', 1, false, now(), now() FROM generate_series(1, 3) t;
+            """);
+        return address;
+    }
+
+    private static ActivityDto Activity(string contract, long block, int log, string type, string tokenId, string from, string to)
     {
         var tx = Tx((int)block);
-        return new ActivityDto($"{Chain}/{tx}/{log}/0", type, Chain, Art, tokenId, from, to, "1", null, tx, block, log, 0,
+        return new ActivityDto($"{Chain}/{tx}/{log}/0", type, Chain, contract, tokenId, from, to, "1", null, tx, block, log, 0,
             new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero).AddDays(block));
     }
 
