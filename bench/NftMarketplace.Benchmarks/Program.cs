@@ -29,6 +29,12 @@ if (args is ["media", .. var mediaArgs])
     return await MediaBench.RunAsync(mediaArgs);
 }
 
+// ./nft bench catalog [iterations]: a 50-token collection page through GraphQL against the same page in hand-written SQL.
+if (args is ["catalog", .. var catalogArgs])
+{
+    return await CatalogPageBench.RunAsync(catalogArgs);
+}
+
 // ./nft bench rarity [connection string]: a 10,000-token collection re-ranked by OpenRarity against sorting its scores,
 // and with a Postgres server the whole recompute with its database round trip.
 if (args is ["rarity", .. var rarityArgs])

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using NftMarketplace.BuildingBlocks.Ethereum;
+using Microsoft.Extensions.DependencyInjection;
 using NftMarketplace.GraphQL.Relay;
 using NftMarketplace.IntegrationTests.Infrastructure;
+using NftMarketplace.Modules.Catalog.Reading;
 using static NftMarketplace.IntegrationTests.Catalog.Reading.CatalogSeed;
 
 namespace NftMarketplace.IntegrationTests.Catalog.Reading;
@@ -26,6 +28,9 @@ public sealed class CatalogReadTests(InfrastructureFixture infrastructure) : Cat
     {
         await base.InitializeAsync();
         await ExecuteAsync(CatalogSeed.Sql);
+        // Every test seeds the same addresses into a database of its own, but all share one Redis: a new read version
+        // keeps pages another test cached out of this one.
+        await Server.Services.GetRequiredService<CatalogReadVersion>().BumpAsync(Chain, [Art, Items]);
     }
 
     [Fact]
