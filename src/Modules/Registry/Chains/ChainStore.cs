@@ -8,7 +8,7 @@ using NftMarketplace.Modules.Registry.Persistence;
 namespace NftMarketplace.Modules.Registry.Chains;
 
 /// <summary>Loads and saves chains for the commands; maps database clashes to <c>CONFLICT</c>.</summary>
-internal sealed class ChainStore(RegistryDbContext db, BuildingBlocks.Chain.IChainRpcClientFactory clients, TimeProvider time)
+internal sealed class ChainStore(RegistryDbContext db, BuildingBlocks.Chain.IChainEndpointsInvalidation endpoints, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -60,7 +60,7 @@ internal sealed class ChainStore(RegistryDbContext db, BuildingBlocks.Chain.ICha
             // interval, so a chain added or repaired at run time is reachable (and followed) at once.
             db.AfterCommit(_ =>
             {
-                clients.GetClient(id).InvalidateEndpoints();
+                endpoints.Invalidate(id);
                 return Task.CompletedTask;
             });
         }
