@@ -7,7 +7,8 @@ namespace NftMarketplace.Modules.Catalog.Reading;
 /// The read version of each collection (<c>cache:version:catalog:{chainId}:{address}</c>): every cached page of a
 /// collection lives under its current version (<c>cache:read:catalog:{chainId}:{address}:{version}:…</c>), so a bump
 /// after a change commits moves every reader to fresh entries at once, on every replica. Whatever changes a collection
-/// bumps it once the change committed: the consumers of the catalog's own events (activities, collections), the flags.
+/// bumps it once the change committed: the consumers of the catalog's own events (activities, collections), the flags,
+/// the metadata fetcher and the traits and rarity recompute.
 /// </summary>
 internal sealed partial class CatalogReadVersion(VersionedCache cache, ILogger<CatalogReadVersion> logger)
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NftMarketplace.Modules.Catalog.Persistence;
 using NftMarketplace.Modules.Catalog.Rarity;
+using NftMarketplace.Modules.Catalog.Reading;
 
 namespace NftMarketplace.Modules.Catalog.Traits;
 
@@ -13,7 +14,7 @@ namespace NftMarketplace.Modules.Catalog.Traits;
 /// in memory, writes each table with one <c>unnest</c> statement plus one for what is gone, and deletes the dirty row
 /// only if its <c>dirty_since</c> is still the one taken.
 /// </summary>
-internal sealed class CollectionRecompute(CatalogDbContext db)
+internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersion? versions = null)
 {
     private const string Schema = CatalogModule.Schema;
 
@@ -146,6 +147,12 @@ internal sealed class CollectionRecompute(CatalogDbContext db)
         await RecomputeAsync(chain, address, cancellationToken).ConfigureAwait(false);
         await db.ExecuteAsync(Clean, cancellationToken, chain, address, since).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        // New counts and ranks are visible at once: cached pages of the collection belong to its old read version.
+        if (versions is not null)
+        {
+            await versions.BumpAsync(chain, [address]).ConfigureAwait(false);
+        }
+
         return true;
     }
 

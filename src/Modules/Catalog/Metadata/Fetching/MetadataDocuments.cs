@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NftMarketplace.Modules.Catalog.Persistence;
 using NftMarketplace.Modules.Catalog.Rarity;
+using NftMarketplace.Modules.Catalog.Reading;
 
 namespace NftMarketplace.Modules.Catalog.Metadata.Fetching;
 
@@ -13,7 +14,7 @@ namespace NftMarketplace.Modules.Catalog.Metadata.Fetching;
 /// set-based: the documents, the tokens' traits, the collections' own fields and the dirty marks of collections whose
 /// traits changed.
 /// </summary>
-internal sealed class MetadataDocuments(CatalogDbContext db)
+internal sealed class MetadataDocuments(CatalogDbContext db, CatalogReadVersion versions)
 {
     private const string Schema = CatalogModule.Schema;
 
@@ -177,6 +178,8 @@ internal sealed class MetadataDocuments(CatalogDbContext db)
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        // A token's new metadata (or failure) shows at once: cached pages of its collection belong to the old read version.
+        await versions.BumpAsync(chainId, written.Select(w => w.Contract)).ConfigureAwait(false);
     }
 
     /// <summary>Rewrites the tokens' <c>token_traits</c> to their new attributes; returns the collections whose traits changed.</summary>
