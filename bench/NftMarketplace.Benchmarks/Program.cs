@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NftMarketplace.Benchmarks;
 using NftMarketplace.Benchmarks.Catalog;
+using NftMarketplace.Benchmarks.Indexer;
 using NftMarketplace.Benchmarks.Media;
 using NftMarketplace.Benchmarks.Siwe;
 using NftMarketplace.BuildingBlocks.Mediation;
@@ -28,10 +29,23 @@ if (args is ["media", .. var mediaArgs])
     return await MediaBench.RunAsync(mediaArgs);
 }
 
-// ./nft bench rarity: a 10,000-token collection re-ranked by OpenRarity against sorting its scores.
-if (args is ["rarity", ..])
+// ./nft bench catalog [iterations]: a 50-token collection page through GraphQL against the same page in hand-written SQL.
+if (args is ["catalog", .. var catalogArgs])
 {
-    return RarityBench.Run();
+    return await CatalogPageBench.RunAsync(catalogArgs);
+}
+
+// ./nft bench rarity [connection string]: a 10,000-token collection re-ranked by OpenRarity against sorting its scores,
+// and with a Postgres server the whole recompute with its database round trip.
+if (args is ["rarity", .. var rarityArgs])
+{
+    return await RarityBench.RunAsync(rarityArgs);
+}
+
+// ./nft bench indexer: the cold backfill of the reference workload against its raw eth_getLogs + headers bound.
+if (args is ["indexer", ..])
+{
+    return await IndexerBench.RunAsync();
 }
 
 // Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one

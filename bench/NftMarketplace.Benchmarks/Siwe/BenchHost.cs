@@ -34,14 +34,18 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public HostLog Log { get; }
 
+    /// <summary>The composition's services (its data source, to compare with hand-written SQL on the same pool settings).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="logFile">Where the host logs (warnings and errors).</param>
     /// <exception cref="InvalidOperationException">The composition does not start against the stack.</exception>
-    public static async Task<BenchHost> StartAsync(StackEndpoints stack, string logFile)
+    /// <param name="extra">Settings of this bench beyond the composition's own (e.g. a cache switched off).</param>
+    public static async Task<BenchHost> StartAsync(StackEndpoints stack, string logFile, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var log = new HostLog(logFile);
         try
         {
-            var app = Build(stack, log);
+            var app = Build(stack, log, extra);
             try
             {
                 await app.StartAsync();
@@ -71,12 +75,13 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     /// <summary>As <c>src/Host/Program.cs</c> builds the Host, but on a free loopback port and logging to <paramref name="log"/>.</summary>
-    private static WebApplication Build(StackEndpoints stack, HostLog log)
+    private static WebApplication Build(StackEndpoints stack, HostLog log, IReadOnlyDictionary<string, string?>? extra)
     {
         // Development, as the stack's Host runs: localhost:3000 may sign in and eip155:31337 is registered.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development, Args = [] });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(Settings(stack));
+        builder.Configuration.AddInMemoryCollection(extra ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders().AddProvider(log);
 
         builder.Services.AddProblemDetails();

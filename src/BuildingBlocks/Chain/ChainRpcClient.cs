@@ -35,6 +35,8 @@ public sealed partial class ChainRpcClient : ClientBase
     // Polly's shortest time-out; an attempt with less time left is not started.
     private static readonly TimeSpan ShortestAttempt = TimeSpan.FromMilliseconds(10);
 
+    private static readonly TimeSpan EmptyRefreshInterval = TimeSpan.FromSeconds(1);
+
     private readonly IChainEndpointSource _source;
     private readonly ChainRpcOptions _options;
     private readonly HttpMessageInvoker _http;
@@ -47,6 +49,7 @@ public sealed partial class ChainRpcClient : ClientBase
     private readonly Lock _refreshGate = new();
     private Task<EndpointSnapshot>? _refreshing;
     private EndpointSnapshot? _snapshot;
+    private long _generation;
     private long _nextId;
 
     internal ChainRpcClient(
@@ -126,6 +129,13 @@ public sealed partial class ChainRpcClient : ClientBase
         var exchange = await ExecuteAsync(new BatchRpcPayload(requests), CancellationToken.None).ConfigureAwait(false);
         return (RpcResponseMessage[])exchange.Answer;
     }
+
+    /// <summary>
+    /// The chain's endpoints changed (or the chain was enabled or disabled): the next call reads them again instead of
+    /// waiting for <see cref="ChainRpcOptions.EndpointRefreshInterval"/>. A refresh already under way when this is called
+    /// may have read the old list, so its result counts as stale too.
+    /// </summary>
+    public void InvalidateEndpoints() => Interlocked.Increment(ref _generation);
 
     internal void Release()
     {
@@ -372,23 +382,33 @@ public sealed partial class ChainRpcClient : ClientBase
             return current;
         }
 
+        var generation = Interlocked.Read(ref _generation);
         EndpointSnapshot next;
         try
         {
             var endpoints = await _source.GetEndpointsAsync(Chain).ConfigureAwait(false);
-            next = new EndpointSnapshot(Rebuild(current?.Channels ?? [], endpoints), _time.GetTimestamp());
+            next = new EndpointSnapshot(Rebuild(current?.Channels ?? [], endpoints), _time.GetTimestamp(), generation);
         }
         catch (Exception ex) when (current is not null)
         {
             ChainRpcLog.RefreshFailed(_logger, ex, Chain.Value);
-            next = current with { LoadedAt = _time.GetTimestamp() };
+            next = current with { LoadedAt = _time.GetTimestamp(), Generation = generation };
         }
 
         Volatile.Write(ref _snapshot, next);
         return next;
     }
 
-    private bool IsStale(EndpointSnapshot snapshot) => _time.GetElapsedTime(snapshot.LoadedAt) >= _options.EndpointRefreshInterval;
+    /// <summary>
+    /// Older than the refresh interval, or invalidated since it was read. A chain without endpoints is asked again after
+    /// <see cref="EmptyRefreshInterval"/>: it is typically one being set up (its endpoint added on another replica, which
+    /// cannot invalidate this one), and until it has one every call fails anyway.
+    /// </summary>
+    private bool IsStale(EndpointSnapshot snapshot) =>
+        snapshot.Generation != Interlocked.Read(ref _generation)
+        || _time.GetElapsedTime(snapshot.LoadedAt) >= (snapshot.Channels.Count == 0 && EmptyRefreshInterval < _options.EndpointRefreshInterval
+            ? EmptyRefreshInterval
+            : _options.EndpointRefreshInterval);
 
     /// <summary>
     /// Channels for the active, valid endpoints, reusing the current channel of an endpoint still listed so its
@@ -423,7 +443,7 @@ public sealed partial class ChainRpcClient : ClientBase
         return channels;
     }
 
-    private sealed record EndpointSnapshot(IReadOnlyList<EndpointChannel> Channels, long LoadedAt);
+    private sealed record EndpointSnapshot(IReadOnlyList<EndpointChannel> Channels, long LoadedAt, long Generation);
 
     private sealed record RpcExchange(object Answer, IReadOnlyList<ChainRpcAttempt> Attempts);
 

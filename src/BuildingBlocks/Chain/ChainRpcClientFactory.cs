@@ -11,7 +11,7 @@ namespace NftMarketplace.BuildingBlocks.Chain;
 /// The pool is its own rather than an <c>IHttpClientFactory</c> client: the service defaults give those a standard
 /// resilience handler (its own retries and time-outs), which would run inside every attempt and break the budget.
 /// </remarks>
-public sealed class ChainRpcClientFactory : IChainRpcClientFactory, IDisposable
+public sealed class ChainRpcClientFactory : IChainRpcClientFactory, IChainEndpointsInvalidation, IDisposable
 {
     private readonly IChainEndpointSource _source;
     private readonly ChainRpcOptions _options;
@@ -80,6 +80,18 @@ public sealed class ChainRpcClientFactory : IChainRpcClientFactory, IDisposable
 
             return client;
         }
+    }
+
+    /// <summary>A client not created yet reads its endpoints when it is; one that exists reads them at its next call.</summary>
+    public void Invalidate(ChainId chainId)
+    {
+        ChainRpcClient? client;
+        lock (_lock)
+        {
+            _clients.TryGetValue(chainId, out client);
+        }
+
+        client?.InvalidateEndpoints();
     }
 
     public void Dispose()

@@ -23,6 +23,8 @@ public static class ChainRpcExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IChainEndpointSource, ConfigurationChainEndpointSource>();
         services.TryAddSingleton<IChainRpcClientFactory, ChainRpcClientFactory>();
+        services.TryAddSingleton<IChainEndpointsInvalidation>(sp =>
+            sp.GetRequiredService<IChainRpcClientFactory>() as IChainEndpointsInvalidation ?? NoEndpointsInvalidation.Instance);
         return builder;
     }
 }

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
+using NftMarketplace.Modules.Catalog.Ingestion;
 using NftMarketplace.Modules.Catalog.Metadata;
 using NftMarketplace.Modules.Catalog.Persistence;
+using NftMarketplace.Modules.Catalog.Reading;
 
 namespace NftMarketplace.Modules.Catalog;
 
-/// <summary>The Catalog module's one registration entry point, called by the Host.</summary>
+/// <summary>The Catalog module's one registration entry point, called by the Host; each feature registers its own parts.</summary>
 public static class CatalogModule
 {
     /// <summary>The Postgres schema this module owns.</summary>
@@ -16,10 +17,12 @@ public static class CatalogModule
 
     public static IHostApplicationBuilder AddCatalogModule(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.AddModule<CatalogDbContext>(Schema);
-        builder.AddValidatedOptions<MetadataFetchOptions>(MetadataFetchOptions.Section, o => o.Validate());
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<MetadataHttpClient>();
+        builder.AddCatalogIngestion();
+        builder.AddCatalogReading();
+        builder.AddCatalogMetadata();
         return builder;
     }
 }

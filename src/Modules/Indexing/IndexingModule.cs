@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
 using NftMarketplace.GraphQL.Composition;
-using NftMarketplace.GraphQL.Relay;
 using NftMarketplace.Modules.Indexing.Contracts;
 using NftMarketplace.Modules.Indexing.Following;
 using NftMarketplace.Modules.Indexing.GraphQL;
@@ -36,7 +35,6 @@ public static class IndexingModule
         builder.Services.AddHealthChecks().AddCheck<FollowerHealthCheck>("indexing", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         builder.AddGraphQLContributor<IndexingGraphQL>();
-        builder.AddNode<CollectionsById>(CollectionType.TypeName);
         return builder;
     }
 }

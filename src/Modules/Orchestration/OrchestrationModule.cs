@@ -4,11 +4,13 @@ using NftMarketplace.BuildingBlocks.Hosting;
 using NftMarketplace.BuildingBlocks.Modules;
 using NftMarketplace.GraphQL.Composition;
 using NftMarketplace.GraphQL.Relay;
+using NftMarketplace.Modules.Catalog.Contracts;
 using NftMarketplace.Modules.Orchestration.Contracts;
 using NftMarketplace.Modules.Orchestration.GraphQL;
 using NftMarketplace.Modules.Orchestration.Intents;
 using NftMarketplace.Modules.Orchestration.Minting;
 using NftMarketplace.Modules.Orchestration.Persistence;
+using NftMarketplace.Modules.Orchestration.Readiness;
 using NftMarketplace.Modules.Orchestration.Tracking;
 using NftMarketplace.Modules.Orchestration.Watching;
 
@@ -31,13 +33,17 @@ public static class OrchestrationModule
         services.AddScoped<TxRequestBuilder>();
         services.AddScoped<MintPreparation>();
         services.AddScoped<TxTracking>();
-        // Who may mint: asked of the chain until the Catalog answers it from indexed roles (see ICollectionMinters).
-        services.AddScoped<ICollectionMinters, ChainCollectionMinters>();
+        services.AddScoped<IntentReadiness>();
+        // Who may mint: the Catalog's indexed roles and supply, the chain for what it does not show yet.
+        services.AddScoped<ChainCollectionMinters>();
+        services.AddScoped<ICollectionMinters, CatalogCollectionMinters>();
         services.AddSingleton<ReceiptInspector>();
         services.AddHostedService<ReceiptWatcher>();
 
         builder.AddModule<OrchestrationDbContext>(Schema)
-            .Publishes<IntentStatusChanged>();
+            .Publishes<IntentStatusChanged>()
+            .Consume<CollectionUpserted, ReadyOnCollectionUpserted>(ReadyOnCollectionUpserted.Queue, CollectionUpserted.All)
+            .Consume<MintsUpserted, ReadyOnMintsUpserted>(ReadyOnMintsUpserted.Queue, MintsUpserted.All);
 
         builder.AddGraphQLContributor<OrchestrationGraphQL>();
         builder.AddDataLoader<IntentsById>();

@@ -30,7 +30,8 @@ public static class WalletsModule
             .Publishes<PrimaryWalletChanged>()
             .Publishes<WalletUnlinked>()
             .Consume<UserLoggedIn, LastSeenOnSignIn>(LastSeenOnSignIn.Queue, UserLoggedIn.Key)
-            .Consume<ApprovalsChanged, ApprovalsOnApprovalsChanged>(ApprovalsOnApprovalsChanged.Queue, ApprovalsChanged.AllChains);
+            .Consume<ApprovalsChanged, ApprovalsOnApprovalsChanged>(ApprovalsOnApprovalsChanged.Queue, ApprovalsChanged.AllChains)
+            .Consume<EventsRetracted, ApprovalsOnEventsRetracted>(ApprovalsOnEventsRetracted.Queue, EventsRetracted.AllChains);
 
         builder.AddGraphQLContributor<WalletsGraphQL>();
         builder.AddGraphTypeExtension<UserWalletsExtension>();

@@ -115,3 +115,14 @@ public sealed class SetTokenUrisFunction : FunctionMessage
     [Parameter("string[]", "uris", 2)]
     public List<string> Uris { get; set; } = [];
 }
+
+/// <summary>ERC-721 and ERC-1155: lets <see cref="Operator"/> transfer or burn every token of the caller.</summary>
+[Function("setApprovalForAll")]
+public sealed class SetApprovalForAllFunction : FunctionMessage
+{
+    [Parameter("address", "operator", 1)]
+    public string Operator { get; set; } = "";
+
+    [Parameter("bool", "approved", 2)]
+    public bool Approved { get; set; }
+}

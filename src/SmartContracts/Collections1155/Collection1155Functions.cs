@@ -89,3 +89,31 @@ public sealed class MaxSupplyOfIdFunction : FunctionMessage
 /// <summary>The highest id created so far.</summary>
 [Function("lastTokenId", "uint256")]
 public sealed class LastTokenIdFunction : FunctionMessage;
+
+/// <summary>The holder <see cref="Account"/>, or an operator it approved, destroys <see cref="Value"/> of an id.</summary>
+[Function("burn")]
+public sealed class Burn1155Function : FunctionMessage
+{
+    [Parameter("address", "account", 1)]
+    public string Account { get; set; } = "";
+
+    [Parameter("uint256", "id", 2)]
+    public BigInteger Id { get; set; }
+
+    [Parameter("uint256", "value", 3)]
+    public BigInteger Value { get; set; }
+}
+
+/// <summary>As <see cref="Burn1155Function"/> for several ids in one TransferBatch.</summary>
+[Function("burnBatch")]
+public sealed class BurnBatch1155Function : FunctionMessage
+{
+    [Parameter("address", "account", 1)]
+    public string Account { get; set; } = "";
+
+    [Parameter("uint256[]", "ids", 2)]
+    public List<BigInteger> Ids { get; set; } = [];
+
+    [Parameter("uint256[]", "values", 3)]
+    public List<BigInteger> Values { get; set; } = [];
+}

@@ -47,9 +47,31 @@ public sealed class BalanceOf721Function : FunctionMessage
     public string Owner { get; set; } = "";
 }
 
-/// <summary>Tokens minted so far (there is no burning).</summary>
+/// <summary>Tokens that exist now: minted and not burnt.</summary>
 [Function("totalSupply", "uint256")]
 public sealed class TotalSupply721Function : FunctionMessage;
+
+/// <summary>Tokens ever minted, burnt ones included (what the cap limits; also the highest id so far).</summary>
+[Function("totalMinted", "uint256")]
+public sealed class TotalMinted721Function : FunctionMessage;
+
+/// <summary>The token's owner, or an account it approved for the token or for all its tokens: destroys the token.</summary>
+[Function("burn")]
+public sealed class Burn721Function : FunctionMessage
+{
+    [Parameter("uint256", "tokenId", 1)]
+    public BigInteger TokenId { get; set; }
+}
+
+[Function("approve")]
+public sealed class Approve721Function : FunctionMessage
+{
+    [Parameter("address", "to", 1)]
+    public string To { get; set; } = "";
+
+    [Parameter("uint256", "tokenId", 2)]
+    public BigInteger TokenId { get; set; }
+}
 
 /// <summary>The cap on tokens ever minted; 0 = unlimited.</summary>
 [Function("maxSupply", "uint256")]

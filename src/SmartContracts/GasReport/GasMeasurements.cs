@@ -84,6 +84,11 @@ internal static class GasMeasurements
         await Send("ERC-1155 mintExisting (amount 5)", collection1155, new MintExisting1155Function { To = Holder(1), Id = 2, Amount = 5 }, tokens: 1);
         await Send("ERC-1155 mintBatch of 10 new ids", collection1155, Batch1155(Holder(2), 10), tokens: 10);
         await Send("ERC-1155 mintBatch of 100 new ids", collection1155, Batch1155(Holder(3), 100), tokens: 100);
+
+        // Holder burns of what "me" received above: token 1 of the 721, part of id 1 of the 1155.
+        await Send("ERC-721 burn", collection721, new Burn721Function { TokenId = 1 }, tokens: 1);
+        await Send("ERC-1155 burn (amount 5 of 10)", collection1155, new Burn1155Function { Account = me, Id = 1, Value = 5 }, tokens: 1);
+        await Send("ERC-1155 burnBatch of 1 id (its last 5)", collection1155, new BurnBatch1155Function { Account = me, Ids = [1], Values = [5] }, tokens: 1);
         return rows;
     }
 

@@ -3,12 +3,14 @@ pragma solidity 0.8.34;
 
 import {ERC1155Upgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC1155/ERC1155Upgradeable.sol";
 import {ERC1155SupplyUpgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC1155/extensions/ERC1155SupplyUpgradeable.sol";
+import {ERC1155BurnableUpgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC1155/extensions/ERC1155BurnableUpgradeable.sol";
 import {CollectionBase} from "./CollectionBase.sol";
 import {CollectionConfig} from "./ICollection.sol";
 
 /// @notice ERC-1155 collection deployed as an EIP-1167 clone by NftFactory. Minting a new token creates the next id
-/// (sequential from 1) with its URI and an optional cap on its supply; `mintExisting` adds supply to one.
-contract Collection1155 is ERC1155SupplyUpgradeable, CollectionBase {
+/// (sequential from 1) with its URI and an optional cap on its supply; `mintExisting` adds supply to one. A holder (or an
+/// operator it approved) may `burn`/`burnBatch`; burning lowers the id's supply, so the cap allows minting it again.
+contract Collection1155 is ERC1155SupplyUpgradeable, ERC1155BurnableUpgradeable, CollectionBase {
     error MaxSupplyIsPerToken();
     error UnknownToken(uint256 id);
 
@@ -104,6 +106,14 @@ contract Collection1155 is ERC1155SupplyUpgradeable, CollectionBase {
 
     function supportsInterface(bytes4 interfaceId) public view override(ERC1155Upgradeable, CollectionBase) returns (bool) {
         return super.supportsInterface(interfaceId);
+    }
+
+    /// @dev Both bases declare it (Supply keeps the supplies); Solidity asks for the choice to be spelt out.
+    function _update(address from, address to, uint256[] memory ids, uint256[] memory values)
+        internal
+        override(ERC1155Upgradeable, ERC1155SupplyUpgradeable)
+    {
+        super._update(from, to, ids, values);
     }
 
     function _create(uint256 id, uint256 amount, uint256 max, string calldata uri_) private {

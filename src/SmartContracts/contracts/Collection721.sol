@@ -2,15 +2,18 @@
 pragma solidity 0.8.34;
 
 import {ERC721Upgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC721/ERC721Upgradeable.sol";
+import {ERC721BurnableUpgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC721/extensions/ERC721BurnableUpgradeable.sol";
 import {CollectionBase} from "./CollectionBase.sol";
 import {CollectionConfig} from "./ICollection.sol";
 
 /// @notice ERC-721 collection deployed as an EIP-1167 clone by NftFactory. Token ids are sequential from 1, each
-/// with its own URI; an optional cap limits how many are ever minted.
-contract Collection721 is ERC721Upgradeable, CollectionBase {
+/// with its own URI; an optional cap limits how many are ever minted. A holder (or an account it approved) may burn a
+/// token; its id is never minted again and still counts against the cap.
+contract Collection721 is ERC721BurnableUpgradeable, CollectionBase {
     uint256 private _maxSupply;
     uint256 private _totalMinted;
     mapping(uint256 tokenId => string) private _tokenURIs;
+    uint256 private _totalBurned;
 
     function initialize(address owner_, CollectionConfig calldata config) external initializer {
         __ERC721_init(config.name, config.symbol);
@@ -43,13 +46,21 @@ contract Collection721 is ERC721Upgradeable, CollectionBase {
         emit MetadataUpdate(tokenId);
     }
 
-    /// @notice Replaces the URIs of the consecutive tokens from `firstTokenId`, e.g. a reveal.
+    /// @notice The owner of `tokenId` or an account it approved (for the token or all its tokens) destroys it.
+    function burn(uint256 tokenId) public override {
+        super.burn(tokenId);
+        unchecked {
+            ++_totalBurned;
+        }
+    }
+
+    /// @notice Replaces the URIs of the consecutive tokens from `firstTokenId`, e.g. a reveal. The range may contain
+    /// burnt tokens (their URIs are never read again); it must lie within the ids minted so far.
     function setTokenURIs(uint256 firstTokenId, string[] calldata uris) external onlyOwner {
         if (uris.length == 0) revert EmptyBatch();
         uint256 lastTokenId = firstTokenId + uris.length - 1;
-        // Ids are sequential and never burnt, so checking both ends covers the range.
-        _requireOwned(firstTokenId);
-        _requireOwned(lastTokenId);
+        if (firstTokenId == 0) revert ERC721NonexistentToken(0);
+        if (lastTokenId > _totalMinted) revert ERC721NonexistentToken(_totalMinted + 1);
         for (uint256 i = 0; i < uris.length; ++i) {
             _tokenURIs[firstTokenId + i] = uris[i];
         }
@@ -61,7 +72,13 @@ contract Collection721 is ERC721Upgradeable, CollectionBase {
         return _tokenURIs[tokenId];
     }
 
+    /// @return The tokens that exist now: minted and not burnt.
     function totalSupply() external view returns (uint256) {
+        return _totalMinted - _totalBurned;
+    }
+
+    /// @return The tokens ever minted, burnt ones included: what the cap limits, and the highest id so far.
+    function totalMinted() external view returns (uint256) {
         return _totalMinted;
     }
 

@@ -133,6 +133,48 @@ public sealed class ChainFollowerTests(InfrastructureFixture infrastructure) : I
         Assert.Equal(checkpoint.LastBlockHash, status.GetProperty("indexedBlockHash").GetString());
     }
 
+    [Theory]
+    [InlineData(3, 1)]
+    [InlineData(2, 4)]
+    public async Task A_rollback_retracts_the_dropped_blocks_and_the_follower_goes_on_with_the_new_ones(int depth, int newBlocks)
+    {
+        var creator = await TestChain.NewAccountAsync();
+        var (factory, start) = await DeployFactoryAsync(creator);
+        await RegisterChainAsync(factory.Address, start);
+        var collection = (await Collections.CreateAsync(creator, factory.Address, TokenStandard.Erc721)).Address.ToLowerInvariant();
+        var me = creator.TransactionManager.Account.Address;
+        for (var i = 0; i < 5; i++)
+        {
+            await creator.SendAsync(collection, new Mint721Function { To = me, Uri = $"ipfs://token/{i}.json" });
+        }
+
+        var head = await Anvil.HeadAsync();
+        await WaitIndexedAsync(head);
+        var dropped = Keys((await RawEventsAsync()).Where(e => e.BlockNumber > head - depth));
+        Assert.Equal(depth, dropped.Select(d => d.Item3).Distinct().Count());
+
+        // The last `depth` blocks are gone (the chain is shorter than what was published), then new blocks come;
+        // with fewer new blocks than dropped ones the chain stays shorter than the published head.
+        await Anvil.RpcAsync<object>("anvil_rollback", depth);
+        await Anvil.RpcAsync<object>("anvil_mine", newBlocks);
+        var newHead = await Anvil.HeadAsync();
+        Assert.Equal(head - depth + newBlocks, newHead);
+
+        var retracted = Assert.Single(await Eventually.Until(PublishedAsync<EventsRetracted>, r => r.Count > 0, "the retraction"));
+        var chainHash = (await Anvil.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new Nethereum.Hex.HexTypes.HexBigInteger(newHead))).BlockHash.ToLowerInvariant();
+        var checkpoint = await Eventually.Until(CheckpointAsync, c => c!.LastBlock == newHead && c.LastBlockHash == chainHash, "the new blocks indexed");
+
+        Assert.Equal((head - depth, head, depth), (retracted.ForkBlock, retracted.ToBlock, retracted.RetractedBlocks.Count));
+        Assert.Equal(dropped, retracted.Facts.Select(f => (f.Position.TxHash, f.Position.LogIndex, f.Position.BlockNumber, f.Position.BlockHash)).ToList());
+        Assert.Equal(await ChainLogsAsync([factory.Address, collection], start, checkpoint!.LastBlock), Keys(await RawEventsAsync()));
+
+        // And it keeps following: a mint after the rollback is published.
+        await creator.TransactionManager.Account.NonceService.ResetNonceAsync();
+        await creator.SendAsync(collection, new Mint721Function { To = me, Uri = "ipfs://token/after.json" });
+        var after = await WaitIndexedAsync(await Anvil.HeadAsync());
+        Assert.Equal(await ChainLogsAsync([factory.Address, collection], start, after.LastBlock), Keys(await RawEventsAsync()));
+    }
+
     [Fact]
     public async Task A_reorg_of_the_block_a_new_chain_started_at_is_rewound_not_a_halt()
     {

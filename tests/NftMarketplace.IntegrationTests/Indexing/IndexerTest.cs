@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using NftMarketplace.BuildingBlocks.Ethereum;
@@ -15,6 +16,7 @@ using NftMarketplace.IntegrationTests.Infrastructure;
 using NftMarketplace.IntegrationTests.SmartContracts;
 using NftMarketplace.IntegrationTests.Support;
 using NftMarketplace.IntegrationTests.Users;
+using NftMarketplace.Modules.Catalog;
 using NftMarketplace.Modules.Indexing;
 using NftMarketplace.Modules.Indexing.Contracts;
 using NftMarketplace.Modules.Indexing.Domain;
@@ -24,6 +26,8 @@ using NftMarketplace.Modules.Registry.ChainContracts;
 using NftMarketplace.Modules.Registry.Chains;
 using NftMarketplace.Modules.Registry.Contracts;
 using NftMarketplace.Modules.Registry.Endpoints;
+using NftMarketplace.Modules.Users;
+using NftMarketplace.Modules.Wallets;
 
 namespace NftMarketplace.IntegrationTests.Indexing;
 
@@ -80,14 +84,25 @@ public abstract class IndexerTest(InfrastructureFixture infrastructure) : Isolat
         settings["Indexing:PollInterval"] = "00:00:00.050";
         settings["Indexing:ChainRefreshInterval"] = "00:00:00.200";
         settings["Indexing:LeaseRetryInterval"] = "00:00:00.200";
+        Configure(settings);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var server = await GatewayServer.StartAsync(Infrastructure, Environment, builder => builder.AddRegistryModule().AddIndexingModule(), settings);
+        var server = await GatewayServer.StartAsync(Infrastructure, Environment, AddModules, settings);
         _servers.Add(server);
         return server;
+    }
+
+    /// <summary>The modules of every Host the test starts: the indexer's, and what a derived test consumes of it.</summary>
+    // The Catalog owns the Collection type trackCollection answers with (its reads ask Users and Wallets for User.tokens).
+    protected virtual void AddModules(IHostApplicationBuilder builder) =>
+        builder.AddUsersModule().AddWalletsModule().AddRegistryModule().AddIndexingModule().AddCatalogModule();
+
+    /// <summary>Settings of a test class beyond the indexer's (configuration keys, <c>Section:Key</c>).</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 
     protected async Task StopServerAsync(GatewayServer server)

@@ -10,6 +10,7 @@ using Nethereum.Web3.Accounts;
 using NftMarketplace.IntegrationTests.Auth;
 using NftMarketplace.IntegrationTests.Media;
 using NftMarketplace.IntegrationTests.SmartContracts;
+using NftMarketplace.IntegrationTests.Support;
 
 namespace NftMarketplace.IntegrationTests.Orchestration;
 
@@ -52,15 +53,19 @@ internal sealed class Creator(EthECKey key, Web3 web3, string accessToken, SiweC
 
     public string AccessToken => accessToken;
 
-    public static async Task<Creator> SignInAsync(IntentsHostFixture fixture, HttpClient http)
+    public static async Task<Creator> SignInAsync(SignInHostFixture fixture, HttpClient http)
     {
+        ArgumentNullException.ThrowIfNull(fixture);
         var key = EthECKey.GenerateKey();
-        var web3 = new Web3(new Account(key, TestChain.ChainId), fixture.Infrastructure.ChainRpcUri.ToString());
+        var web3 = new Web3(new Account(key, TestChain.ChainId), fixture.ChainRpcUri.ToString());
         await web3.Client.SendRequestAsync<object>("anvil_setBalance", null, web3.TransactionManager.Account.Address, new HexBigInteger(BigInteger.Pow(10, 20)).HexValue);
         var client = SiweHostFixture.Client(http);
         var session = await client.SignInAsync(key);
         return new Creator(key, web3, session.AccessToken, client, http);
     }
+
+    /// <summary>The same creator (key, session) talking to another Host of the deployment.</summary>
+    public Creator On(HttpClient other) => new(key, web3, accessToken, SignInHostFixture.Client(other), other);
 
     public Task<GraphQLReply> PostAsync(string query, object? variables = null) => client.PostAsync(query, variables, accessToken);
 
@@ -74,21 +79,26 @@ internal sealed class Creator(EthECKey key, Web3 web3, string accessToken, SiweC
     /// <summary>Sends the prepared transaction as a wallet would (its gas and fees, when given) and waits until it is mined.</summary>
     public async Task<TransactionReceipt> SendAsync(JsonElement txRequest)
     {
-        var input = new TransactionInput
-        {
-            From = txRequest.GetProperty("from").GetString(),
-            To = txRequest.GetProperty("to").GetString(),
-            Data = txRequest.GetProperty("data").GetString(),
-            Value = new HexBigInteger(BigInteger.Parse(txRequest.GetProperty("value").GetString()!, CultureInfo.InvariantCulture)),
-            Gas = Quantity(txRequest, "gas"),
-            MaxFeePerGas = Quantity(txRequest, "maxFeePerGas"),
-            MaxPriorityFeePerGas = Quantity(txRequest, "maxPriorityFeePerGas"),
-        };
+        var input = Input(txRequest);
         // Bounded: a transaction that is never mined fails the test instead of hanging it.
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         patience.CancelAfter(TimeSpan.FromSeconds(60));
         return await web3.Eth.TransactionManager.SendTransactionAndWaitForReceiptAsync(input, patience.Token);
     }
+
+    /// <summary>Sends the prepared transaction and returns its hash at once, mined or not.</summary>
+    public Task<string> SendOnlyAsync(JsonElement txRequest) => web3.Eth.TransactionManager.SendTransactionAsync(Input(txRequest));
+
+    private static TransactionInput Input(JsonElement txRequest) => new()
+    {
+        From = txRequest.GetProperty("from").GetString(),
+        To = txRequest.GetProperty("to").GetString(),
+        Data = txRequest.GetProperty("data").GetString(),
+        Value = new HexBigInteger(BigInteger.Parse(txRequest.GetProperty("value").GetString()!, CultureInfo.InvariantCulture)),
+        Gas = Quantity(txRequest, "gas"),
+        MaxFeePerGas = Quantity(txRequest, "maxFeePerGas"),
+        MaxPriorityFeePerGas = Quantity(txRequest, "maxPriorityFeePerGas"),
+    };
 
     public static string Id(JsonElement payload) => payload.GetProperty("intent").GetProperty("id").GetString()!;
 

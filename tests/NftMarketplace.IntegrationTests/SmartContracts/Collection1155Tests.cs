@@ -185,6 +185,76 @@ public sealed class Collection1155Tests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task The_holder_burns_and_the_capped_supply_can_be_minted_again()
+    {
+        var (owner, collection) = await NewCollectionAsync();
+        var holder = await _chain.NewAccountAsync();
+        await owner.SendAsync(collection, new Mint1155Function { To = Address(holder), Amount = 10, MaxSupply = 10, Uri = "ipfs://1" });
+
+        var receipt = await holder.SendAsync(collection, new Burn1155Function { Account = Address(holder), Id = 1, Value = 4 });
+
+        var transfer = Assert.Single(receipt.DecodeAllEvents<TransferSingleEvent>()).Event;
+        Assert.True(transfer.From.IsTheSameAddress(Address(holder)));
+        Assert.True(transfer.To.IsTheSameAddress(ZeroAddress));
+        Assert.Equal((1, 4), ((int)transfer.Id, (int)transfer.Value));
+        Assert.Equal(6, await owner.QueryAsync<BalanceOf1155Function, BigInteger>(collection, new BalanceOf1155Function { Account = Address(holder), Id = 1 }));
+        Assert.Equal(6, await owner.QueryAsync<TotalSupplyOfIdFunction, BigInteger>(collection, new TotalSupplyOfIdFunction { Id = 1 }));
+        // The cap is on the id's supply, which the burn lowered.
+        await owner.SendAsync(collection, new MintExisting1155Function { To = Address(owner), Id = 1, Amount = 4 });
+        await Reverting.RevertsWithAsync<MaxSupplyExceededError>(
+            () => owner.SendAsync(collection, new MintExisting1155Function { To = Address(owner), Id = 1, Amount = 1 }));
+
+        var tooMuch = await Reverting.RevertsWithAsync<Erc1155InsufficientBalanceError>(
+            () => holder.SendAsync(collection, new Burn1155Function { Account = Address(holder), Id = 1, Value = 7 }));
+        Assert.Equal((6, 7), ((int)tooMuch.Balance, (int)tooMuch.Needed));
+    }
+
+    [Fact]
+    public async Task A_batch_burn_destroys_several_ids_in_one_transfer_batch()
+    {
+        var (owner, collection) = await NewCollectionAsync();
+        var holder = await _chain.NewAccountAsync();
+        await owner.SendAsync(collection, new MintBatch1155Function { To = Address(holder), Amounts = [5, 3, 1], MaxSupplies = [0, 0, 0], Uris = ["ipfs://1", "ipfs://2", "ipfs://3"] });
+
+        var receipt = await holder.SendAsync(collection, new BurnBatch1155Function { Account = Address(holder), Ids = [1, 3], Values = [2, 1] });
+
+        var batch = Assert.Single(receipt.DecodeAllEvents<TransferBatchEvent>()).Event;
+        Assert.True(batch.To.IsTheSameAddress(ZeroAddress));
+        Assert.Equal([1, 3], batch.Ids.Select(i => (int)i));
+        Assert.Equal([2, 1], batch.Values.Select(v => (int)v));
+        Assert.Equal(3, await owner.QueryAsync<TotalSupplyOfIdFunction, BigInteger>(collection, new TotalSupplyOfIdFunction { Id = 1 }));
+        Assert.Equal(0, await owner.QueryAsync<TotalSupplyOfIdFunction, BigInteger>(collection, new TotalSupplyOfIdFunction { Id = 3 }));
+        await Reverting.RevertsWithAsync<Erc1155InvalidArrayLengthError>(
+            () => holder.SendAsync(collection, new BurnBatch1155Function { Account = Address(holder), Ids = [1, 2], Values = [1] }));
+    }
+
+    [Fact]
+    public async Task Only_the_holder_or_an_operator_it_approved_burns()
+    {
+        var (owner, collection) = await NewCollectionAsync();
+        var holder = await _chain.NewAccountAsync();
+        var operatorForAll = await _chain.NewAccountAsync();
+        await owner.SendAsync(collection, new Mint1155Function { To = Address(holder), Amount = 10, Uri = "ipfs://1" });
+
+        // Neither the collection's owner nor anyone else may burn a holder's balance, singly or in a batch.
+        var byOwner = await Reverting.RevertsWithAsync<Erc1155MissingApprovalForAllError>(
+            () => owner.SendAsync(collection, new Burn1155Function { Account = Address(holder), Id = 1, Value = 1 }));
+        Assert.True(byOwner.Operator.IsTheSameAddress(Address(owner)));
+        Assert.True(byOwner.Owner.IsTheSameAddress(Address(holder)));
+        await Reverting.RevertsWithAsync<Erc1155MissingApprovalForAllError>(
+            () => operatorForAll.SendAsync(collection, new BurnBatch1155Function { Account = Address(holder), Ids = [1], Values = [1] }));
+
+        await holder.SendAsync(collection, new SetApprovalForAllFunction { Operator = Address(operatorForAll), Approved = true });
+        await operatorForAll.SendAsync(collection, new Burn1155Function { Account = Address(holder), Id = 1, Value = 2 });
+        await operatorForAll.SendAsync(collection, new BurnBatch1155Function { Account = Address(holder), Ids = [1], Values = [3] });
+        await holder.SendAsync(collection, new SetApprovalForAllFunction { Operator = Address(operatorForAll), Approved = false });
+        await Reverting.RevertsWithAsync<Erc1155MissingApprovalForAllError>(
+            () => operatorForAll.SendAsync(collection, new Burn1155Function { Account = Address(holder), Id = 1, Value = 1 }));
+
+        Assert.Equal(5, await owner.QueryAsync<BalanceOf1155Function, BigInteger>(collection, new BalanceOf1155Function { Account = Address(holder), Id = 1 }));
+    }
+
+    [Fact]
     public async Task Name_symbol_and_contract_uri_come_from_the_configuration()
     {
         var config = Collections.Config("Editions");

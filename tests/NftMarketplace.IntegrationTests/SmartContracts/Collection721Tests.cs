@@ -198,6 +198,80 @@ public sealed class Collection721Tests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task The_holder_burns_its_token_and_the_id_stays_counted_against_the_cap()
+    {
+        var (owner, collection) = await NewCollectionAsync(Collections.Config(maxSupply: 2));
+        var holder = await _chain.NewAccountAsync();
+        await owner.SendAsync(collection, new MintBatch721Function { To = Address(holder), Uris = ["ipfs://1", "ipfs://2"] });
+
+        var receipt = await holder.SendAsync(collection, new Burn721Function { TokenId = 1 });
+
+        var transfer = Assert.Single(receipt.DecodeAllEvents<TransferEvent>()).Event;
+        Assert.True(transfer.From.IsTheSameAddress(Address(holder)));
+        Assert.True(transfer.To.IsTheSameAddress(ZeroAddress));
+        Assert.Equal(1, transfer.TokenId);
+        var gone = await Reverting.RevertsWithAsync<Erc721NonexistentTokenError>(
+            () => owner.QueryAsync<OwnerOfFunction, string>(collection, new OwnerOfFunction { TokenId = 1 }));
+        Assert.Equal(1, gone.TokenId);
+        await Reverting.RevertsWithAsync<Erc721NonexistentTokenError>(
+            () => owner.QueryAsync<TokenUriFunction, string>(collection, new TokenUriFunction { TokenId = 1 }));
+        Assert.Equal(1, await owner.QueryAsync<BalanceOf721Function, BigInteger>(collection, new BalanceOf721Function { Owner = Address(holder) }));
+        Assert.Equal(1, await owner.QueryAsync<TotalSupply721Function, BigInteger>(collection, new TotalSupply721Function()));
+        Assert.Equal(2, await owner.QueryAsync<TotalMinted721Function, BigInteger>(collection, new TotalMinted721Function()));
+        // The burnt id is never minted again, so the cap still counts it.
+        await Reverting.RevertsWithAsync<MaxSupplyExceededError>(
+            () => owner.SendAsync(collection, new Mint721Function { To = Address(owner), Uri = "ipfs://3" }));
+        await Reverting.RevertsWithAsync<Erc721NonexistentTokenError>(() => holder.SendAsync(collection, new Burn721Function { TokenId = 1 }));
+    }
+
+    [Fact]
+    public async Task Only_the_holder_or_an_account_it_approved_burns()
+    {
+        var (owner, collection) = await NewCollectionAsync();
+        var holder = await _chain.NewAccountAsync();
+        var approved = await _chain.NewAccountAsync();
+        var operatorForAll = await _chain.NewAccountAsync();
+        await owner.SendAsync(collection, new MintBatch721Function { To = Address(holder), Uris = ["ipfs://1", "ipfs://2", "ipfs://3"] });
+
+        // Neither the collection's owner (a minter too) nor anyone else may burn a holder's token.
+        var byOwner = await Reverting.RevertsWithAsync<Erc721InsufficientApprovalError>(() => owner.SendAsync(collection, new Burn721Function { TokenId = 1 }));
+        Assert.True(byOwner.Operator.IsTheSameAddress(Address(owner)));
+        Assert.Equal(1, byOwner.TokenId);
+        await Reverting.RevertsWithAsync<Erc721InsufficientApprovalError>(() => approved.SendAsync(collection, new Burn721Function { TokenId = 1 }));
+
+        // Approval for one token allows burning that token only.
+        await holder.SendAsync(collection, new Approve721Function { To = Address(approved), TokenId = 1 });
+        await Reverting.RevertsWithAsync<Erc721InsufficientApprovalError>(() => approved.SendAsync(collection, new Burn721Function { TokenId = 2 }));
+        await approved.SendAsync(collection, new Burn721Function { TokenId = 1 });
+
+        await holder.SendAsync(collection, new SetApprovalForAllFunction { Operator = Address(operatorForAll), Approved = true });
+        await operatorForAll.SendAsync(collection, new Burn721Function { TokenId = 2 });
+        await holder.SendAsync(collection, new SetApprovalForAllFunction { Operator = Address(operatorForAll), Approved = false });
+        await Reverting.RevertsWithAsync<Erc721InsufficientApprovalError>(() => operatorForAll.SendAsync(collection, new Burn721Function { TokenId = 3 }));
+
+        Assert.True((await owner.QueryAsync<OwnerOfFunction, string>(collection, new OwnerOfFunction { TokenId = 3 })).IsTheSameAddress(Address(holder)));
+        Assert.Equal(1, await owner.QueryAsync<TotalSupply721Function, BigInteger>(collection, new TotalSupply721Function()));
+    }
+
+    [Fact]
+    public async Task A_uri_range_may_span_burnt_tokens()
+    {
+        var (owner, collection) = await NewCollectionAsync();
+        await owner.SendAsync(collection, new MintBatch721Function { To = Address(owner), Uris = ["ipfs://1", "ipfs://2", "ipfs://3"] });
+        await owner.SendAsync(collection, new Burn721Function { TokenId = 1 });
+        await owner.SendAsync(collection, new Burn721Function { TokenId = 3 });
+
+        var range = await owner.SendAsync(collection, new SetTokenUrisFunction { FirstTokenId = 1, Uris = ["ipfs://a", "ipfs://b", "ipfs://c"] });
+
+        var batch = Assert.Single(range.DecodeAllEvents<BatchMetadataUpdateEvent>()).Event;
+        Assert.Equal((1, 3), ((int)batch.FromTokenId, (int)batch.ToTokenId));
+        Assert.Equal("ipfs://b", await owner.QueryAsync<TokenUriFunction, string>(collection, new TokenUriFunction { TokenId = 2 }));
+        var zero = await Reverting.RevertsWithAsync<Erc721NonexistentTokenError>(
+            () => owner.SendAsync(collection, new SetTokenUrisFunction { FirstTokenId = 0, Uris = ["ipfs://z"] }));
+        Assert.Equal(0, zero.TokenId);
+    }
+
+    [Fact]
     public async Task The_contract_uri_changes_with_an_erc7572_event()
     {
         var (owner, collection) = await NewCollectionAsync();

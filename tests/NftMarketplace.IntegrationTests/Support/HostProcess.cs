@@ -105,6 +105,11 @@ public sealed class HostProcess : IAsyncDisposable
                 {
                     return null;
                 }
+                catch (TaskCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+                {
+                    // One probe slower than its time-out (a busy machine, a Host still starting): not healthy yet.
+                    return null;
+                }
             },
             body => body is not null,
             "the Host to report healthy",

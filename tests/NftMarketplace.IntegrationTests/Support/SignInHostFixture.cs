@@ -21,15 +21,22 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
 
     public InfrastructureFixture Infrastructure => infrastructure;
 
+    /// <summary>The chain the Host uses; the run's shared Anvil unless a subclass gives the Host another.</summary>
+    public virtual Uri ChainRpcUri => infrastructure.ChainRpcUri;
+
     public IsolatedEnvironment Environment { get; private set; } = null!;
 
     public HostProcess Host { get; private set; } = null!;
+
+    /// <summary>The Host's settings: another process started with them is a second replica of the same deployment.</summary>
+    public IReadOnlyDictionary<string, string?> HostConfiguration { get; private set; } = new Dictionary<string, string?>();
 
     /// <summary>The address listed in <c>Auth:Admins</c>.</summary>
     public EthECKey Admin { get; } = EthECKey.GenerateKey();
 
     public async ValueTask InitializeAsync()
     {
+        await StartingAsync();
         Environment = await IsolatedEnvironment.CreateAsync(
             infrastructure.PostgresConnectionString, infrastructure.RabbitMqUri, infrastructure.RabbitMqManagementUri);
         // A deployer of its own, so the bootstrap's transactions never race another test's nonces on the shared chain.
@@ -42,6 +49,7 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
         configuration["Auth__Siwe__NoncesPerAccountPerMinute"] = "100";
         configuration["Auth__Admins__0"] = Admin.GetPublicAddress();
         Configure(configuration);
+        HostConfiguration = configuration;
         Host = await HostProcess.StartHealthyAsync(configuration);
         try
         {
@@ -68,6 +76,24 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
         }
     }
 
+    /// <summary>Ends the Host with SIGKILL (no shutdown of any kind) and starts it again with the same settings, on a new port.</summary>
+    /// <param name="whileDown">What happens while no Host runs.</param>
+    public async Task KillAndRestartHostAsync(Func<Task>? whileDown = null)
+    {
+        await Host.DisposeAsync();
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
+        Host = await HostProcess.StartHealthyAsync(HostConfiguration);
+    }
+
+    /// <summary>What a subclass starts before the Host (e.g. a chain of its own), and ends after it in <see cref="StoppedAsync"/>.</summary>
+    protected virtual Task StartingAsync() => Task.CompletedTask;
+
+    protected virtual ValueTask StoppedAsync() => ValueTask.CompletedTask;
+
     /// <summary>The Host's settings beyond sign-in (environment variables, <c>Section__Key</c>).</summary>
     protected virtual void Configure(Dictionary<string, string?> configuration)
     {
@@ -90,6 +116,7 @@ public abstract class SignInHostFixture(InfrastructureFixture infrastructure) : 
             await Environment.DisposeAsync();
         }
 
+        await StoppedAsync();
         _signingKey.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -105,6 +105,50 @@ public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : Users
     }
 
     [Fact]
+    public async Task A_retraction_deletes_the_changes_of_its_blocks_and_recomputes_what_they_touched()
+    {
+        var (walletId, owner) = await LinkedWalletAsync();
+        var other = Address.Parse("0x" + new string('d', 40));
+        var grant = Change(owner, approved: true, block: 50, Noon);
+        var revoke = Change(owner, approved: false, block: 52, Noon.AddMinutes(2));
+        // Another operator approved only in the block that goes away: no approval is left for it.
+        var onlyInDropped = Change(owner, approved: true, block: 52, Noon.AddMinutes(2), logIndex: 1) with
+        {
+            Operator = other.Value, Position = revoke.Position with { LogIndex = 1 },
+        };
+        await ApplyAsync(Chain, grant, revoke, onlyInDropped);
+        Assert.All(await SendAsync(new GetWalletApprovals(walletId, Chain)), a => Assert.Equal(a.Operator == other.Value, a.Approved));
+        var redis = Server.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        Assert.True(await redis.KeyExistsAsync(Modules.Wallets.RedisKeys.WalletApprovals(walletId, Chain.Value)));
+
+        await RetractAsync(Chain, forkBlock: 51, revoke.Position.BlockHash);
+
+        Assert.False(await redis.KeyExistsAsync(Modules.Wallets.RedisKeys.WalletApprovals(walletId, Chain.Value)));
+        var current = Assert.Single(await SendAsync(new GetWalletApprovals(walletId, Chain)));
+        Assert.Equal((Marketplace.Value, true, Noon, (DateTimeOffset?)null, grant.Position.TxHash), (current.Operator, current.Approved, current.ApprovedAt!.Value, current.RevokedAt, current.TxHash));
+        Assert.Equal([grant.Position.BlockHash], await QueryAsync<WalletsDbContext, List<string>>(db => db.ApprovalHistory.Where(h => h.WalletId == walletId).Select(h => h.BlockHash).ToListAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_change_of_a_retracted_block_that_arrives_after_its_retraction_is_ignored_and_the_new_branch_counts()
+    {
+        var (walletId, owner) = await LinkedWalletAsync();
+        var dropped = Change(owner, approved: true, block: 60, Noon);
+        await RetractAsync(Chain, forkBlock: 59, dropped.Position.BlockHash);
+
+        await ApplyAsync(Chain, dropped);
+        Assert.Empty(await SendAsync(new GetWalletApprovals(walletId, Chain)));
+
+        // The same log mined again in the new branch's block 60.
+        var again = dropped with { Position = dropped.Position with { BlockHash = NewHash() } };
+        await ApplyAsync(Chain, again);
+        var current = Assert.Single(await SendAsync(new GetWalletApprovals(walletId, Chain)));
+        Assert.True(current.Approved);
+        Assert.Equal(again.Position.BlockHash, Assert.Single(await QueryAsync<WalletsDbContext, List<string>>(
+            db => db.ApprovalHistory.Where(h => h.WalletId == walletId).Select(h => h.BlockHash).ToListAsync(Ct))));
+    }
+
+    [Fact]
     public async Task Without_Redis_approvals_are_read_from_Postgres()
     {
         var options = ConfigurationOptions.Parse("127.0.0.1:1");
@@ -142,6 +186,14 @@ public sealed class ApprovalsTests(InfrastructureFixture infrastructure) : Users
         await PublishAsync(approvals);
         await Eventually.Until(() => ProcessedAsync<WalletsDbContext>(approvals.EventId), done => done, "the approvals applied");
         return approvals;
+    }
+
+    /// <summary>Publishes the indexer's retraction of the blocks above <paramref name="forkBlock"/>, and waits until Wallets has applied it.</summary>
+    private async Task RetractAsync(ChainId chain, long forkBlock, params string[] blocks)
+    {
+        var retraction = new EventsRetracted(chain.Value, forkBlock, NewHash(), forkBlock + blocks.Length, blocks, []);
+        await PublishAsync(retraction);
+        await Eventually.Until(() => ProcessedAsync<WalletsDbContext>(retraction.EventId), done => done, "the retraction applied");
     }
 
     /// <summary>The same range again under a new message id, as after an indexer restart: the inbox cannot tell.</summary>

@@ -379,6 +379,40 @@ public sealed class ChainRpcClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Invalidated_endpoints_are_read_again_at_the_next_call_not_after_the_refresh_interval()
+    {
+        var old = _transport.Add("old.test", (request, _) => Result(request, "0x1"));
+        _transport.Add("new.test", (request, _) => Result(request, "0x2"));
+        var options = FastOptions();
+        options.EndpointRefreshInterval = TimeSpan.FromMinutes(10);
+        using var harness = new ChainRpcHarness(_transport, [Endpoint("old.test")], options, time: _clock);
+        Assert.Equal(1, await harness.Client.GetBlockNumberAsync(Cancel));
+
+        harness.Source.Endpoints = [Endpoint("old.test", active: false), Endpoint("new.test")];
+        harness.Client.InvalidateEndpoints();
+
+        Assert.Equal(2, await harness.Client.GetBlockNumberAsync(Cancel));
+        Assert.Equal(["http://new.test"], harness.Client.EndpointStatuses.Select(s => s.Endpoint));
+        Assert.Equal(1, old.Requests);
+    }
+
+    [Fact]
+    public async Task A_chain_without_endpoints_is_asked_again_after_a_second_not_the_refresh_interval()
+    {
+        _transport.Add("new.test", (request, _) => Result(request, "0x2"));
+        var options = FastOptions();
+        options.EndpointRefreshInterval = TimeSpan.FromMinutes(10);
+        using var harness = new ChainRpcHarness(_transport, [], options, time: _clock);
+        await Assert.ThrowsAsync<ChainUnavailableException>(() => harness.Client.GetBlockNumberAsync(Cancel));
+
+        harness.Source.Endpoints = [Endpoint("new.test")];
+        await Assert.ThrowsAsync<ChainUnavailableException>(() => harness.Client.GetBlockNumberAsync(Cancel));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(2, await harness.Client.GetBlockNumberAsync(Cancel));
+    }
+
+    [Fact]
     public async Task A_batch_goes_to_one_endpoint_and_fails_over_as_a_whole()
     {
         _transport.Add("dead.test", (_, _) => Refuse());

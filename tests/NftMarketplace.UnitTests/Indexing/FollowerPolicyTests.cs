@@ -1,3 +1,4 @@
+using NftMarketplace.BuildingBlocks.Chain;
 using NftMarketplace.Modules.Indexing.Decoding;
 using NftMarketplace.Modules.Indexing.Following;
 
@@ -47,6 +48,26 @@ public sealed class FollowerPolicyTests
         var sizer = new RangeSizer(initial: 4, max: 4, targetLogs: 10);
 
         Assert.Equal([(1L, 4L), (5L, 8L), (9L, 10L)], sizer.Windows(1, 10));
+    }
+
+    [Fact]
+    public void A_range_is_cut_into_enough_windows_to_request_them_at_once()
+    {
+        var sizer = new RangeSizer(initial: 1000, max: 1000, targetLogs: 10);
+
+        Assert.Equal([(1L, 25L), (26L, 50L), (51L, 75L), (76L, 100L)], sizer.Windows(1, 100, parallel: 4));
+        Assert.Equal([(1L, 1L), (2L, 2L)], sizer.Windows(1, 2, parallel: 4));
+    }
+
+    [Fact]
+    public void Only_a_range_every_endpoint_timed_out_on_counts_as_too_large()
+    {
+        var chain = NftMarketplace.BuildingBlocks.Ethereum.ChainId.Eip155(1);
+        ChainRpcAttempt Attempt(ChainRpcFailureKind kind) => new("http://node.test", kind, null, TimeSpan.FromSeconds(2));
+
+        Assert.True(ChainData.TimedOut(new ChainUnavailableException(chain, "eth_getLogs", [Attempt(ChainRpcFailureKind.Timeout), Attempt(ChainRpcFailureKind.Timeout)], "every endpoint failed", true)));
+        Assert.False(ChainData.TimedOut(new ChainUnavailableException(chain, "eth_getLogs", [Attempt(ChainRpcFailureKind.Timeout), Attempt(ChainRpcFailureKind.Connection)], "every endpoint failed", true)));
+        Assert.False(ChainData.TimedOut(new ChainUnavailableException(chain, "eth_getLogs", [], "every endpoint's circuit is open", false)));
     }
 
     [Fact]

@@ -111,6 +111,52 @@ public sealed class IntentTransitionsTests
     }
 
     [Fact]
+    public void Ready_takes_the_catalogs_contract_and_token_ids()
+    {
+        var intent = Intent(IntentStatus.Pending);
+        intent.Confirm("0xabc", ["9"], Now);
+
+        intent.MarkReady(null, ["1", "2"], Now.AddSeconds(1));
+
+        Assert.Equal(IntentStatus.Ready, intent.Status);
+        Assert.Equal("0xabc", intent.Contract);
+        Assert.Equal(["1", "2"], intent.TokenIds!);
+        Assert.Equal(Now.AddSeconds(1), intent.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData("READY")]
+    [InlineData("CONFIRMED")]
+    public void A_retraction_reopens_a_confirmed_or_ready_mint_and_forgets_its_ids(string name)
+    {
+        var intent = Intent(IntentStatusNames.ParseStatus(name));
+        intent.Kind = IntentKind.Mint;
+        intent.TokenIds = ["1"];
+        intent.TxHash = Hash;
+
+        Assert.True(intent.Reopen(Now));
+
+        Assert.Equal(IntentStatus.Pending, intent.Status);
+        Assert.Null(intent.TokenIds);
+        Assert.Equal(Hash, intent.TxHash);
+        Assert.Equal(Now, intent.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData("PREPARED")]
+    [InlineData("PENDING")]
+    [InlineData("FAILED")]
+    [InlineData("EXPIRED")]
+    public void A_retraction_leaves_other_statuses_alone(string name)
+    {
+        var intent = Intent(IntentStatusNames.ParseStatus(name));
+
+        Assert.False(intent.Reopen(Now));
+
+        Assert.Equal(name, intent.Status.Name());
+    }
+
+    [Fact]
     public void Names_round_trip()
     {
         Assert.All(Enum.GetValues<IntentStatus>(), s => Assert.Equal(s, IntentStatusNames.ParseStatus(s.Name())));

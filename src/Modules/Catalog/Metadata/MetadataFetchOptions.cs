@@ -23,6 +23,19 @@ internal sealed class MetadataFetchOptions
     /// </summary>
     public List<string> AllowedPrivateNetworks { get; } = [];
 
+    /// <summary>
+    /// IPFS gateways (base URLs, <c>https://ipfs.io</c>) tried in order for content that our own Media store does not
+    /// have; the path <c>/ipfs/&lt;cid&gt;…</c> is appended. Fetched behind the same SSRF guard as any URL.
+    /// </summary>
+    public List<string> IpfsGateways { get; } = [];
+
+    /// <summary>The Arweave gateway (base URL) <c>ar://&lt;id&gt;</c> is read through.</summary>
+    public string ArweaveGateway { get; set; } = "https://arweave.net";
+
+    /// <summary>The IPFS gateways, or the public one when none is configured.</summary>
+    internal IReadOnlyList<Uri> Gateways =>
+        IpfsGateways.Count == 0 ? [new Uri("https://ipfs.io/")] : [.. IpfsGateways.Select(g => new Uri(g.TrimEnd('/') + "/"))];
+
     internal IEnumerable<string> Validate()
     {
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(5))
@@ -40,6 +53,19 @@ internal sealed class MetadataFetchOptions
             yield return $"{Section}:{nameof(MaxRedirects)} must be between 0 and 10 (got {MaxRedirects}).";
         }
 
+        for (var i = 0; i < IpfsGateways.Count; i++)
+        {
+            if (!IsHttpBase(IpfsGateways[i]))
+            {
+                yield return $"{Section}:{nameof(IpfsGateways)}:{i} is not an http(s) URL (got '{IpfsGateways[i]}').";
+            }
+        }
+
+        if (!IsHttpBase(ArweaveGateway))
+        {
+            yield return $"{Section}:{nameof(ArweaveGateway)} is not an http(s) URL (got '{ArweaveGateway}').";
+        }
+
         for (var i = 0; i < AllowedPrivateNetworks.Count; i++)
         {
             if (Network(AllowedPrivateNetworks[i]) is null)
@@ -48,6 +74,9 @@ internal sealed class MetadataFetchOptions
             }
         }
     }
+
+    private static bool IsHttpBase(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Query.Length == 0;
 
     /// <summary>The allowance in CIDR form (a single address becomes a /32 or /128), or null when it does not parse.</summary>
     internal static string? Network(string text)

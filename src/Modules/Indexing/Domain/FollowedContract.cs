@@ -54,7 +54,7 @@ internal static class FollowedSources
 /// <summary>Whether a followed contract's history has been read up to the live follower.</summary>
 internal static class BackfillStatuses
 {
-    public const string Backfilling = "BACKFILLING";
+    public const string Backfilling = Contracts.IndexStatuses.Backfilling;
 
-    public const string Live = "LIVE";
+    public const string Live = Contracts.IndexStatuses.Live;
 }

@@ -42,7 +42,7 @@ internal sealed class ChainData(ChainRpcClient client, FollowerOptions options)
 
         var found = new ConcurrentBag<ChainLog>();
         var chunks = addresses.Chunk(options.MaxAddressesPerFilter).ToList();
-        var requests = _sizer.Windows(from, to).SelectMany(w => chunks.Select(chunk => (w.From, w.To, Addresses: chunk))).ToList();
+        var requests = _sizer.Windows(from, to, options.MaxConcurrentRequests).SelectMany(w => chunks.Select(chunk => (w.From, w.To, Addresses: chunk))).ToList();
         await Parallel.ForEachAsync(
             requests,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentRequests, CancellationToken = cancellationToken },
@@ -77,6 +77,13 @@ internal sealed class ChainData(ChainRpcClient client, FollowerOptions options)
     internal static bool IsTooLarge(ChainRpcErrorException error) =>
         !error.IsRevert && (error.Code == -32005 || TooLargeMarkers.Any(m => error.RpcMessage.Contains(m, StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>
+    /// Every endpoint timed out: a range whose answer takes longer than an attempt may is too large as surely as one a
+    /// provider refuses (which some do by never answering). A circuit that is open says nothing about the range.
+    /// </summary>
+    internal static bool TimedOut(ChainRpcException error) =>
+        error is ChainUnavailableException && error.Attempts.Count > 0 && error.Attempts.All(a => a.Failure == ChainRpcFailureKind.Timeout);
+
     internal static ChainLog ToChainLog(FilterLog log) => new(
         log.Address.ToLowerInvariant(),
         (long)log.BlockNumber.Value,
@@ -100,7 +107,7 @@ internal sealed class ChainData(ChainRpcClient client, FollowerOptions options)
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (ChainRpcErrorException ex) when (IsTooLarge(ex) && _sizer.Split(from, to) is { } halves)
+        catch (ChainRpcException ex) when ((ex is ChainRpcErrorException error ? IsTooLarge(error) : TimedOut(ex)) && _sizer.Split(from, to) is { } halves)
         {
             var result = new List<ChainLog>();
             foreach (var (start, end) in halves)

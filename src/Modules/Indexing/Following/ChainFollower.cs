@@ -93,6 +93,18 @@ internal sealed partial class ChainFollower(
                     return await RewindAsync(store, checkpoint, cancellationToken).ConfigureAwait(false);
                 }
             }
+            else if (head >= 0 && head < checkpoint.LastBlock
+                && await store.PublishedHashAsync(ChainKey, head, cancellationToken).ConfigureAwait(false) is { } published)
+            {
+                // Shorter than what was published: a lagging node still agrees on its own head; a chain rolled back (and
+                // perhaps grown again by fewer blocks) does not, and waiting for it to outgrow the checkpoint would leave the
+                // dropped blocks published meanwhile.
+                var current = (await data.HeadersAsync([head], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(head);
+                if (current is not null && current.Hash != published)
+                {
+                    return await RewindAsync(store, checkpoint, cancellationToken).ConfigureAwait(false);
+                }
+            }
 
             return await BackfillAsync(store, checkpoint, cancellationToken).ConfigureAwait(false);
         }

@@ -21,13 +21,13 @@ public sealed class FollowerOptions
     public int HashWindow { get; set; } = 128;
 
     /// <summary>Blocks per <c>eth_getLogs</c> to start with; adapts between 1 and <see cref="MaxLogRange"/>.</summary>
-    public int InitialLogRange { get; set; } = 2000;
+    public int InitialLogRange { get; set; } = 250;
 
     /// <summary>Largest block range of one <c>eth_getLogs</c>.</summary>
     public int MaxLogRange { get; set; } = 10000;
 
     /// <summary>A range that returned more logs than this is halved for the next request.</summary>
-    public int TargetLogsPerRequest { get; set; } = 10000;
+    public int TargetLogsPerRequest { get; set; } = 5000;
 
     /// <summary><c>eth_getLogs</c> requests in flight at once per chain.</summary>
     public int MaxConcurrentRequests { get; set; } = 4;

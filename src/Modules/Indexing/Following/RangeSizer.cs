@@ -41,10 +41,14 @@ internal sealed class RangeSizer(int initial, int max, int targetLogs)
         return [(from, middle), (middle + 1, to)];
     }
 
-    /// <summary>[<paramref name="from"/>, <paramref name="to"/>] in consecutive windows of the current size.</summary>
-    public List<(long From, long To)> Windows(long from, long to)
+    /// <summary>
+    /// [<paramref name="from"/>, <paramref name="to"/>] in consecutive windows of the current size, or smaller ones so
+    /// that there are at least <paramref name="parallel"/> of them to request at once.
+    /// </summary>
+    public List<(long From, long To)> Windows(long from, long to, int parallel = 1)
     {
-        var size = Size;
+        var span = to - from + 1;
+        var size = (int)Math.Max(1, Math.Min(Size, (span + parallel - 1) / Math.Max(1, parallel)));
         var windows = new List<(long, long)>();
         for (var start = from; start <= to; start += size)
         {

@@ -5,14 +5,14 @@ using NftMarketplace.BuildingBlocks.Errors;
 using NftMarketplace.BuildingBlocks.Ethereum;
 using NftMarketplace.GraphQL.Auth;
 using NftMarketplace.GraphQL.Composition;
-using NftMarketplace.GraphQL.Relay;
 using NftMarketplace.GraphQL.Scalars;
 using NftMarketplace.Modules.Indexing.Status;
+using NftMarketplace.Modules.Indexing.Contracts;
 using NftMarketplace.Modules.Indexing.Tracking;
 
 namespace NftMarketplace.Modules.Indexing.GraphQL;
 
-/// <summary><c>indexerStatus(chainId)</c> and the admin mutation <c>trackCollection</c>.</summary>
+/// <summary><c>indexerStatus(chainId)</c> and the admin mutation <c>trackCollection</c> (whose <c>Collection</c> the Catalog resolves).</summary>
 internal sealed class IndexingGraphQL : IGraphQLContributor
 {
     public void Contribute(GraphQLRoots roots)
@@ -24,7 +24,8 @@ internal sealed class IndexingGraphQL : IGraphQLContributor
             .Argument<NonNullGraphType<ChainIdGraphType>>("chainId")
             .ResolveAsync(async context => await context.SendAsync(new GetIndexerStatus(context.GetArgument<ChainId>("chainId"))));
 
-        roots.Mutation.Field<NonNullGraphType<CollectionType>>("trackCollection")
+        // The Catalog owns the Collection type; it shows the indexer's answer until its own row exists.
+        roots.Mutation.Field("trackCollection", new NonNullGraphType(new GraphQLTypeReference(TrackedCollection.GraphQLTypeName)))
             .Description(
                 "Admin: index an existing ERC-721 / ERC-1155 contract that the factory did not create. Returns the collection at once "
                 + "(indexStatus BACKFILLING); tracking a contract already known returns it unchanged.")
@@ -56,32 +57,6 @@ internal sealed class IndexerStatusType : ObjectGraphType<IndexerStatus>
         Field<StringGraphType>("haltedReason")
             .Description("Why the chain's follower stopped (a reorg deeper than its hash window); null while it runs.")
             .Resolve(c => c.Source.Halted);
-    }
-}
-
-/// <summary>
-/// The collection as the indexer knows it. The catalog's full <c>Collection</c> (metadata, stats, traits, tokens) builds
-/// on the same name and identity.
-/// </summary>
-internal sealed class CollectionType : ObjectGraphType<TrackedCollection>
-{
-    public const string TypeName = "Collection";
-
-    public CollectionType()
-    {
-        Name = TypeName;
-        Description = "An NFT collection (ERC-721 or ERC-1155) on a chain.";
-        this.IsNode(c => $"{c.ChainId}:{c.Address}");
-        Field<NonNullGraphType<ChainIdGraphType>>("chainId").Resolve(c => ChainId.Parse(c.Source.ChainId));
-        Field<NonNullGraphType<AddressGraphType>>("address").Resolve(c => Address.Parse(c.Source.Address));
-        Field<NonNullGraphType<TokenStandardGraphType>>("standard").Resolve(c => c.Source.Standard);
-        Field<StringGraphType>("name").Resolve(c => c.Source.Name);
-        Field<StringGraphType>("symbol").Resolve(c => c.Source.Symbol);
-        Field<AddressGraphType>("creator").Resolve(c => c.Source.Creator is { } creator ? Address.Parse(creator) : null);
-        Field<BigIntegerGraphType>("deployedBlock").Resolve(c => c.Source.DeployedBlock is { } block ? new BigInteger(block) : null);
-        Field<NonNullGraphType<StringGraphType>>("indexStatus")
-            .Description("BACKFILLING until the indexer has caught up with the chain for this contract, then LIVE.")
-            .Resolve(c => c.Source.IndexStatus);
     }
 }
 

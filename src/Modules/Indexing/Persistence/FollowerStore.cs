@@ -38,6 +38,11 @@ internal sealed class FollowerStore(IndexingDbContext db)
             .Select(b => new { b.BlockNumber, b.BlockHash }).ToListAsync(cancellationToken))
             .Select(b => (b.BlockNumber, b.BlockHash))];
 
+    /// <summary>The hash published for block <paramref name="number"/>, while it is in the hash window.</summary>
+    public Task<string?> PublishedHashAsync(string chainId, long number, CancellationToken cancellationToken) =>
+        db.PublishedBlocks.AsNoTracking().Where(b => b.ChainId == chainId && b.BlockNumber == number)
+            .Select(b => b.BlockHash).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// Creates the chain's checkpoint unless it exists (the first follower to start decides where it begins), with the
     /// hashes of the blocks up to it as the start of the hash window.

@@ -92,7 +92,32 @@ internal sealed class TxIntent
         Error = "No transaction was tracked before the deadline.";
     }
 
-    public void MarkReady(DateTimeOffset now) => Move(IntentStatus.Ready, now);
+    /// <summary>The catalog shows the result: READY, with the collection's address or the minted ids as the catalog has them.</summary>
+    public void MarkReady(string? contract, IReadOnlyList<string>? tokenIds, DateTimeOffset now)
+    {
+        Move(IntentStatus.Ready, now);
+        Contract = contract ?? Contract;
+        TokenIds = tokenIds is null ? TokenIds : [.. tokenIds];
+    }
+
+    /// <summary>
+    /// A reorg took away what made the intent CONFIRMED or READY: back to PENDING, for the receipt watcher to look at
+    /// the transaction again on the chain as it is now (mined again: CONFIRMED, then READY once the catalog shows it;
+    /// gone: FAILED as dropped). The one move backwards, outside <see cref="IntentTransitions"/>: no client asks for it.
+    /// </summary>
+    /// <returns>Whether the intent changed.</returns>
+    public bool Reopen(DateTimeOffset now)
+    {
+        if (Status is not (IntentStatus.Confirmed or IntentStatus.Ready))
+        {
+            return false;
+        }
+
+        Status = IntentStatus.Pending;
+        TokenIds = Kind == IntentKind.Mint ? null : TokenIds;
+        UpdatedAt = now;
+        return true;
+    }
 
     private void Move(IntentStatus to, DateTimeOffset now)
     {

@@ -20,8 +20,10 @@ internal sealed class MintPreparation(
     IOptions<IntentOptions> options,
     TimeProvider time)
 {
+    /// <param name="NewTokens">ERC-721: the tokens the mint creates, checked against the collection's cap up front.</param>
     public sealed record Mint(
-        Guid UserId, ChainId ChainId, Address Contract, Address? To, TokenStandard Standard, string? IdempotencyKey, int? DeadlineSeconds, object Payload);
+        Guid UserId, ChainId ChainId, Address Contract, Address? To, TokenStandard Standard, string? IdempotencyKey, int? DeadlineSeconds, object Payload,
+        int NewTokens = 0);
 
     public async Task<PreparedIntent> PrepareAsync(Mint mint, Func<Address, Hex> calldata, CancellationToken cancellationToken)
     {
@@ -46,6 +48,13 @@ internal sealed class MintPreparation(
         {
             throw new AppException(
                 ErrorCode.Forbidden, $"Your wallet {from.ToChecksumString()} is neither the owner nor a minter of this collection.", "input.contract");
+        }
+
+        if (access.Exceeds(mint.NewTokens))
+        {
+            throw new BadInputException(
+                $"Minting {mint.NewTokens} more would exceed the collection's max supply of {access.MaxSupply} ({access.TotalMinted} minted so far).",
+                "input.items");
         }
 
         var to = mint.To ?? from;

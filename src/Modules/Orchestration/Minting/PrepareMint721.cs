@@ -46,7 +46,7 @@ internal sealed class PrepareMint721Handler(MintPreparation preparation) : IRequ
         return preparation.PrepareAsync(
             new MintPreparation.Mint(
                 request.UserId, request.ChainId, request.Contract, request.To, TokenStandard.Erc721, request.IdempotencyKey, request.DeadlineSeconds,
-                new { items = uris }),
+                new { items = uris }, NewTokens: uris.Count),
             to => Hex.FromBytes(uris.Count == 1
                 ? new Mint721Function { To = to.Value, Uri = uris[0] }.GetCallData()
                 : new MintBatch721Function { To = to.Value, Uris = uris }.GetCallData()),

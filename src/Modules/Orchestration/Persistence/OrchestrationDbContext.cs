@@ -10,6 +10,8 @@ public sealed class OrchestrationDbContext(DbContextOptions<OrchestrationDbConte
 
     internal DbSet<TxIntent> Intents => Set<TxIntent>();
 
+    internal DbSet<ReadinessFact> ReadinessFacts => Set<ReadinessFact>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,39 +1,78 @@
 using Microsoft.EntityFrameworkCore;
 using NftMarketplace.BuildingBlocks.Mediation;
 using NftMarketplace.Modules.Orchestration.Domain;
-using NftMarketplace.Modules.Orchestration.Intents;
 using NftMarketplace.Modules.Orchestration.Persistence;
 
 namespace NftMarketplace.Modules.Orchestration.Readiness;
 
 /// <summary>
-/// The catalog shows what the transaction <see cref="TxHash"/> on <see cref="ChainId"/> did: its PENDING or CONFIRMED
-/// intent of <see cref="Kind"/> becomes READY. What the consumers of the Catalog's domain events
-/// (<c>collections.domain</c>, <c>mints.domain</c>) send; an event for a transaction no intent tracks (yet) changes
-/// nothing and answers false, so the consumer can retry it later (the client may track after the catalog saw it).
+/// The catalog shows what transaction <see cref="TxHash"/> on <see cref="ChainId"/> did (<see cref="Contract"/> created,
+/// or <see cref="TokenIds"/> minted on it): the intent of <see cref="Kind"/> tracking that hash becomes READY (see
+/// <see cref="IntentReadiness"/>). When none tracks it yet but a PREPARED one could (same kind, on that collection or
+/// at that preview address), the fact is kept for the track to apply; otherwise it is someone else's transaction and
+/// nothing is kept. Answers whether an intent tracked it.
 /// </summary>
-internal sealed record MarkIntentReady(string ChainId, string TxHash, IntentKind Kind) : ICommand<bool>;
+internal sealed record MarkIntentReady(string ChainId, string TxHash, IntentKind Kind, string Contract, IReadOnlyList<string>? TokenIds) : ICommand<bool>;
 
-internal sealed class MarkIntentReadyHandler(OrchestrationDbContext db, IntentChanges changes, TimeProvider time) : IRequestHandler<MarkIntentReady, bool>
+internal sealed class MarkIntentReadyHandler(OrchestrationDbContext db, IntentReadiness readiness, TimeProvider time) : IRequestHandler<MarkIntentReady, bool>
 {
     public async Task<bool> Handle(MarkIntentReady request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var hash = request.TxHash.ToLowerInvariant();
-        var id = await db.Intents.AsNoTracking()
-            .Where(i => i.ChainId == request.ChainId && i.TxHash == hash && i.Kind == request.Kind)
-            .Select(i => (Guid?)i.IntentId).FirstOrDefaultAsync(cancellationToken);
-        if (id is not { } intentId || await db.LockAsync(intentId, cancellationToken) is not { } intent)
+        var contract = request.Contract.ToLowerInvariant();
+
+        // Locks the intent tracking the hash and every one that could still track it, the same rows a track locks: a
+        // track committing first is seen here (its row now carries the hash), one committing after sees the fact.
+        var candidates = await (request.Kind == IntentKind.Mint
+                ? db.Intents.FromSql($"""
+                    SELECT * FROM orchestration.tx_intents
+                    WHERE chain_id = {request.ChainId} AND kind = 'MINT'
+                      AND (tx_hash = {hash} OR (status = 'PREPARED' AND contract = {contract}))
+                    ORDER BY intent_id FOR UPDATE
+                    """)
+                : db.Intents.FromSql($"""
+                    SELECT * FROM orchestration.tx_intents
+                    WHERE chain_id = {request.ChainId} AND kind = 'CREATE_COLLECTION'
+                      AND (tx_hash = {hash} OR (status = 'PREPARED' AND preview_address = {contract}))
+                    ORDER BY intent_id FOR UPDATE
+                    """))
+            .ToListAsync(cancellationToken);
+
+        var tracking = candidates.FirstOrDefault(i => i.TxHash == hash);
+        if (tracking is not null)
         {
-            return false;
+            if (request.Kind == IntentKind.CreateCollection || tracking.Contract == contract)
+            {
+                readiness.Apply(db, tracking, contract, request.TokenIds);
+            }
+
+            return true;
         }
 
-        if (intent.Status is IntentStatus.Pending or IntentStatus.Confirmed)
+        if (candidates.Count > 0)
         {
-            intent.MarkReady(time.GetUtcNow());
-            changes.Record(db, intent);
+            var fact = await db.ReadinessFacts.FindAsync([request.ChainId, hash, request.Kind], cancellationToken);
+            if (fact is null)
+            {
+                db.ReadinessFacts.Add(new ReadinessFact
+                {
+                    ChainId = request.ChainId,
+                    TxHash = hash,
+                    Kind = request.Kind,
+                    Contract = contract,
+                    TokenIds = request.TokenIds is null ? null : [.. request.TokenIds],
+                    ReceivedAt = time.GetUtcNow(),
+                });
+            }
+            else
+            {
+                fact.Contract = contract;
+                fact.TokenIds = request.TokenIds is null ? null : [.. request.TokenIds];
+                fact.ReceivedAt = time.GetUtcNow();
+            }
         }
 
-        return true;
+        return false;
     }
 }

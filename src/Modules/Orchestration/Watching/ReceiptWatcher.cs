@@ -14,13 +14,17 @@ namespace NftMarketplace.Modules.Orchestration.Watching;
 /// Moves intents along without anyone asking, every <c>Orchestration:Intents:WatchInterval</c>: PREPARED past its
 /// deadline → EXPIRED; PENDING → CONFIRMED or FAILED once the chain says (<see cref="ReceiptInspector"/>). Each look
 /// at the chain happens before the command that records it opens its transaction. Every replica watches; the row
-/// lock in each command makes the first to record an outcome the only one.
+/// lock in each command makes the first to record an outcome the only one. It also deletes readiness facts no intent
+/// can track any more (kept longer than the longest deadline).
 /// </summary>
 internal sealed partial class ReceiptWatcher(
     IServiceScopeFactory scopes, ReceiptInspector inspector, IOptions<IntentOptions> options, TimeProvider time, ILogger<ReceiptWatcher> logger)
     : BackgroundService
 {
     private const int BatchSize = 100;
+
+    /// <summary>A fact is kept for a PREPARED intent, which tracks or expires within its deadline; an hour of slack.</summary>
+    private static readonly TimeSpan FactsKeptFor = TimeSpan.FromSeconds(IntentOptions.MaxDeadlineSeconds) + TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,6 +58,8 @@ internal sealed partial class ReceiptWatcher(
             var db = scope.ServiceProvider.GetRequiredService<OrchestrationDbContext>();
             var sender = scope.ServiceProvider.GetRequiredService<ISender>();
             var now = time.GetUtcNow();
+            var staleBefore = now - FactsKeptFor;
+            await db.ReadinessFacts.Where(f => f.ReceivedAt < staleBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             var expired = await db.Intents.AsNoTracking()
                 .Where(i => i.Status == IntentStatus.Prepared && i.DeadlineAt <= now)
                 .OrderBy(i => i.DeadlineAt).Select(i => i.IntentId).Take(BatchSize)

@@ -8,7 +8,7 @@ using NftMarketplace.Modules.Registry.Persistence;
 namespace NftMarketplace.Modules.Registry.Chains;
 
 /// <summary>Loads and saves chains for the commands; maps database clashes to <c>CONFLICT</c>.</summary>
-internal sealed class ChainStore(RegistryDbContext db, TimeProvider time)
+internal sealed class ChainStore(RegistryDbContext db, BuildingBlocks.Chain.IChainEndpointsInvalidation endpoints, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -37,6 +37,9 @@ internal sealed class ChainStore(RegistryDbContext db, TimeProvider time)
             return ChainReader.ToSnapshot(chain);
         }
 
+        var endpointsChanged = db.Entry(chain).State == EntityState.Added
+            || db.Entry(chain).Property(c => c.Enabled).IsModified
+            || db.ChangeTracker.Entries<ChainEndpoint>().Any(e => e.State != EntityState.Unchanged);
         chain.Touch(Now);
         try
         {
@@ -49,6 +52,17 @@ internal sealed class ChainStore(RegistryDbContext db, TimeProvider time)
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
             throw new AppException(ErrorCode.Conflict, ConflictMessage(chain, unique.ConstraintName), inner: ex);
+        }
+
+        if (endpointsChanged && ChainId.TryParse(chain.Caip2, out var id) && id.IsEip155)
+        {
+            // The chain client of this process reads its endpoints again at its next call rather than after its refresh
+            // interval, so a chain added or repaired at run time is reachable (and followed) at once.
+            db.AfterCommit(_ =>
+            {
+                endpoints.Invalidate(id);
+                return Task.CompletedTask;
+            });
         }
 
         return ChainReader.ToSnapshot(chain);

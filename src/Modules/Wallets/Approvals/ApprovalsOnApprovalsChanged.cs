@@ -13,7 +13,9 @@ namespace NftMarketplace.Modules.Wallets.Approvals;
 /// on the event's chain (an externally owned account linked on any chain counts: its key is the same everywhere). An
 /// owner that is no linked wallet is ignored. One statement per table for the whole batch: history rows (one per wallet
 /// and log, so a replay adds none) and the current approvals, each overwritten only by a change later in chain order —
-/// batches may arrive in any order. The inbox makes a redelivery a no-op; changed cache entries go after the commit.
+/// batches may arrive in any order. Changes of a block a reorg already retracted (<see cref="ApprovalsOnEventsRetracted"/>,
+/// whose queue may be ahead of this one) are ignored. The inbox makes a redelivery a no-op; changed cache entries go
+/// after the commit.
 /// </summary>
 internal sealed class ApprovalsOnApprovalsChanged(WalletsDbContext db, ApprovalsCache cache) : IIntegrationEventHandler<ApprovalsChanged>
 {
@@ -23,11 +25,12 @@ internal sealed class ApprovalsOnApprovalsChanged(WalletsDbContext db, Approvals
 
     private const string InsertHistory =
         "INSERT INTO " + WalletsModule.Schema + ".approvals_history "
-        + "(id, wallet_id, chain_id, contract, operator, standard, approved, tx_hash, block_number, log_index, at) "
-        + "SELECT id, wallet_id, {0}, contract, operator, standard, approved, tx_hash, block_number, log_index, at "
-        + "FROM unnest({1}::uuid[], {2}::uuid[], {3}::text[], {4}::text[], {5}::text[], {6}::boolean[], {7}::text[], {8}::bigint[], {9}::integer[], {10}::timestamptz[]) "
-        + "AS x(id, wallet_id, contract, operator, standard, approved, tx_hash, block_number, log_index, at) "
-        + "ON CONFLICT (wallet_id, chain_id, tx_hash, log_index) DO NOTHING";
+        + "(id, wallet_id, chain_id, contract, operator, standard, approved, tx_hash, block_number, log_index, at, block_hash) "
+        + "SELECT id, wallet_id, {0}, contract, operator, standard, approved, tx_hash, block_number, log_index, at, block_hash "
+        + "FROM unnest({1}::uuid[], {2}::uuid[], {3}::text[], {4}::text[], {5}::text[], {6}::boolean[], {7}::text[], {8}::bigint[], {9}::integer[], "
+        + "{10}::timestamptz[], {11}::text[]) "
+        + "AS x(id, wallet_id, contract, operator, standard, approved, tx_hash, block_number, log_index, at, block_hash) "
+        + "ON CONFLICT (wallet_id, chain_id, tx_hash, log_index, block_hash) DO NOTHING";
 
     private const string UpsertCurrent =
         "INSERT INTO " + WalletsModule.Schema + ".approvals AS a "
@@ -52,8 +55,14 @@ internal sealed class ApprovalsOnApprovalsChanged(WalletsDbContext db, Approvals
             .Where(w => owners.Contains(w.Address) && (w.ChainId == chain || w.Type == WalletTypes.Eoa))
             .Select(w => new { w.Id, w.Address })
             .ToListAsync(cancellationToken);
+        var hashes = @event.Changes.Select(c => c.Position.BlockHash).Distinct(StringComparer.Ordinal).ToList();
+        var retracted = (await db.RetractedBlocks.AsNoTracking()
+            .Where(b => b.ChainId == chain && hashes.Contains(b.BlockHash))
+            .Select(b => b.BlockHash)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var rows = (
             from change in @event.Changes
+            where !retracted.Contains(change.Position.BlockHash)
             join wallet in wallets on change.Owner equals wallet.Address
             select new Row(wallet.Id, change)).ToList();
         if (rows.Count == 0)
@@ -68,6 +77,7 @@ internal sealed class ApprovalsOnApprovalsChanged(WalletsDbContext db, Approvals
                 rows.Select(r => Guid.CreateVersion7(r.Change.Position.BlockTime)).ToArray(),
                 rows.Select(r => r.WalletId).ToArray(),
                 .. Columns(rows),
+                rows.Select(r => r.Change.Position.BlockHash).ToArray(),
             ],
             cancellationToken);
 
@@ -108,7 +118,7 @@ internal sealed class ApprovalsOnApprovalsChanged(WalletsDbContext db, Approvals
         foreach (var change in @event.Changes)
         {
             if (!IsLowercaseAddress(change.Owner) || !IsLowercaseAddress(change.Operator) || !IsLowercaseAddress(change.Contract)
-                || !Standards.Contains(change.Standard) || !TxHash.TryParse(change.Position.TxHash, out _))
+                || !Standards.Contains(change.Standard) || !TxHash.TryParse(change.Position.TxHash, out _) || !IsLowercaseHash(change.Position.BlockHash))
             {
                 throw new MalformedMessageException($"An approval change at block {change.Position.BlockNumber} is malformed.");
             }
@@ -118,6 +128,8 @@ internal sealed class ApprovalsOnApprovalsChanged(WalletsDbContext db, Approvals
     }
 
     private static bool IsLowercaseAddress(string text) => Address.TryParse(text, out var address) && address.Value == text;
+
+    internal static bool IsLowercaseHash(string? text) => TxHash.TryParse(text, out var hash) && hash.Value == text;
 
     private sealed record Row(Guid WalletId, ApprovalChange Change);
 }

@@ -57,6 +57,12 @@ internal sealed class ApprovalChange
 
     public long BlockNumber { get; set; }
 
+    /// <summary>
+    /// The block the change was seen in: a reorg retracts blocks by hash, and the same log may come back in another
+    /// block of the new branch (then it is another row).
+    /// </summary>
+    public required string BlockHash { get; set; }
+
     public int LogIndex { get; set; }
 
     /// <summary>Block time.</summary>

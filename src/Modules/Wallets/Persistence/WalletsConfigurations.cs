@@ -53,9 +53,23 @@ internal sealed class ApprovalChangeConfiguration : IEntityTypeConfiguration<App
         builder.Property(a => a.Operator).HasMaxLength(42);
         builder.Property(a => a.Standard).HasMaxLength(16);
         builder.Property(a => a.TxHash).HasMaxLength(66);
+        builder.Property(a => a.BlockHash).HasMaxLength(66);
 
-        // One row per wallet and log: the indexer may deliver a block range again (replays, restarts) without a second row.
-        builder.HasIndex(a => new { a.WalletId, a.ChainId, a.TxHash, a.LogIndex }).IsUnique().HasDatabaseName("ix_approvals_history_change");
+        // One row per wallet and log in a block: the indexer may deliver a block range again (replays, restarts) without a
+        // second row, while the same log mined again in another block after a reorg is another fact.
+        builder.HasIndex(a => new { a.WalletId, a.ChainId, a.TxHash, a.LogIndex, a.BlockHash }).IsUnique().HasDatabaseName("ix_approvals_history_change");
+        builder.HasIndex(a => new { a.ChainId, a.BlockHash }).HasDatabaseName("ix_approvals_history_block");
         builder.HasOne<Wallet>().WithMany().HasForeignKey(a => a.WalletId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RetractedBlockConfiguration : IEntityTypeConfiguration<RetractedBlock>
+{
+    public void Configure(EntityTypeBuilder<RetractedBlock> builder)
+    {
+        builder.ToTable("retracted_blocks");
+        builder.HasKey(b => new { b.ChainId, b.BlockHash });
+        builder.Property(b => b.ChainId).HasMaxLength(64);
+        builder.Property(b => b.BlockHash).HasMaxLength(66);
     }
 }

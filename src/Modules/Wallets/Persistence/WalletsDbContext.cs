@@ -14,6 +14,8 @@ public sealed class WalletsDbContext(DbContextOptions<WalletsDbContext> options)
 
     internal DbSet<ApprovalChange> ApprovalHistory => Set<ApprovalChange>();
 
+    internal DbSet<RetractedBlock> RetractedBlocks => Set<RetractedBlock>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -120,6 +120,46 @@ namespace NftMarketplace.Modules.Orchestration.Persistence.Migrations
                     b.ToTable("outbox_messages", "orchestration");
                 });
 
+            modelBuilder.Entity("NftMarketplace.Modules.Orchestration.Domain.ReadinessFact", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("chain_id");
+
+                    b.Property<string>("TxHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("tx_hash");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Contract")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("contract");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.PrimitiveCollection<string[]>("TokenIds")
+                        .HasColumnType("text[]")
+                        .HasColumnName("token_ids");
+
+                    b.HasKey("ChainId", "TxHash", "Kind")
+                        .HasName("pk_readiness_facts");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_readiness_facts_received_at");
+
+                    b.ToTable("readiness_facts", "orchestration");
+                });
+
             modelBuilder.Entity("NftMarketplace.Modules.Orchestration.Domain.TxIntent", b =>
                 {
                     b.Property<Guid>("IntentId")

@@ -197,6 +197,12 @@ namespace NftMarketplace.Modules.Wallets.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("BlockHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("block_hash");
+
                     b.Property<long>("BlockNumber")
                         .HasColumnType("bigint")
                         .HasColumnName("block_number");
@@ -242,11 +248,36 @@ namespace NftMarketplace.Modules.Wallets.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_approvals_history");
 
-                    b.HasIndex("WalletId", "ChainId", "TxHash", "LogIndex")
+                    b.HasIndex("ChainId", "BlockHash")
+                        .HasDatabaseName("ix_approvals_history_block");
+
+                    b.HasIndex("WalletId", "ChainId", "TxHash", "LogIndex", "BlockHash")
                         .IsUnique()
                         .HasDatabaseName("ix_approvals_history_change");
 
                     b.ToTable("approvals_history", "wallets");
+                });
+
+            modelBuilder.Entity("NftMarketplace.Modules.Wallets.Domain.RetractedBlock", b =>
+                {
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("chain_id");
+
+                    b.Property<string>("BlockHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("block_hash");
+
+                    b.Property<DateTimeOffset>("RetractedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retracted_at");
+
+                    b.HasKey("ChainId", "BlockHash")
+                        .HasName("pk_retracted_blocks");
+
+                    b.ToTable("retracted_blocks", "wallets");
                 });
 
             modelBuilder.Entity("NftMarketplace.Modules.Wallets.Domain.Wallet", b =>
