@@ -13,6 +13,8 @@ using NftMarketplace.Modules.Catalog.Contracts;
 using NftMarketplace.Modules.Catalog.Ingestion;
 using NftMarketplace.Modules.Catalog.Persistence;
 using NftMarketplace.Modules.Indexing.Contracts;
+using NftMarketplace.Modules.Users;
+using NftMarketplace.Modules.Wallets;
 
 namespace NftMarketplace.IntegrationTests.Catalog;
 
@@ -30,7 +32,7 @@ public sealed class CatalogIngestionTests(InfrastructureFixture infrastructure) 
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        _server = await GatewayServer.StartAsync(Infrastructure, Environment, builder => builder.AddCatalogModule());
+        _server = await GatewayServer.StartAsync(Infrastructure, Environment, builder => builder.AddUsersModule().AddWalletsModule().AddCatalogModule());
     }
 
     public override async ValueTask DisposeAsync()

@@ -10,6 +10,8 @@ using NftMarketplace.Modules.Catalog;
 using NftMarketplace.Modules.Catalog.Metadata;
 using NftMarketplace.Modules.Catalog.Persistence;
 using NftMarketplace.Modules.Catalog.Rarity;
+using NftMarketplace.Modules.Users;
+using NftMarketplace.Modules.Wallets;
 
 namespace NftMarketplace.IntegrationTests.Catalog;
 
@@ -37,7 +39,7 @@ public sealed class TraitsRecomputeTests(InfrastructureFixture infrastructure) :
         _server = await GatewayServer.StartAsync(
             Infrastructure,
             Environment,
-            builder => builder.AddCatalogModule(),
+            builder => builder.AddUsersModule().AddWalletsModule().AddCatalogModule(),
             new Dictionary<string, string?> { ["Catalog:Rarity:Debounce"] = "00:00:00.200", ["Catalog:Rarity:PollInterval"] = "00:00:00.050" });
     }
 

@@ -34,24 +34,36 @@ internal sealed class CatalogSide(string connectionString)
     public Task MintedAsync(string contract, string standard, string txHash, IReadOnlyList<string> tokenIds, bool retracted = false) =>
         PublishAsync(new MintsUpserted(Creator.ChainId, contract.ToLowerInvariant(), standard, txHash, 1, tokenIds, retracted));
 
-    /// <summary>The catalog's row of a collection, as its ingestion would write it.</summary>
+    /// <summary>
+    /// Makes the catalog show a collection the chain created with other settings. The Host's own ingestion writes the
+    /// collection and its creation's role facts first (waited for here), so nothing it derives later undoes the change.
+    /// </summary>
     public async Task ShowCollectionAsync(string contract, string standard, string owner, BigInteger? maxSupply = null, BigInteger? totalMinted = null, params string[] minters)
     {
-        await using var db = Catalog();
         var address = contract.ToLowerInvariant();
-        db.Collections.Add(new Collection
-        {
-            ChainId = Creator.ChainId,
-            Address = address,
-            Standard = standard,
-            Source = "factory",
-            Owner = owner.ToLowerInvariant(),
-            Slug = "shown-" + address,
-            MaxSupply = maxSupply,
-            TotalMinted = totalMinted ?? 0,
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        });
+        await Eventually.Until(
+            async () =>
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                await using var command = new NpgsqlCommand(
+                    "SELECT (SELECT count(*) FROM catalog.collections WHERE chain_id = @chain AND address = @address) "
+                    + "+ (SELECT least(count(*), 1) FROM catalog.collection_setting_facts WHERE chain_id = @chain AND contract = @address)",
+                    connection);
+                command.Parameters.AddWithValue("chain", Creator.ChainId);
+                command.Parameters.AddWithValue("address", address);
+                return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            },
+            shown => shown == 2,
+            $"the catalog's own row and role facts of {address}");
+
+        await using var db = Catalog();
+        var row = await db.Collections.SingleAsync(c => c.ChainId == Creator.ChainId && c.Address == address, TestContext.Current.CancellationToken);
+        row.Standard = standard;
+        row.Owner = owner.ToLowerInvariant();
+        row.MaxSupply = maxSupply;
+        row.TotalMinted = totalMinted ?? 0;
+        db.CollectionRoles.RemoveRange(db.CollectionRoles.Where(r => r.ChainId == Creator.ChainId && r.Address == address));
         foreach (var minter in minters)
         {
             db.CollectionRoles.Add(new CollectionRole { ChainId = Creator.ChainId, Address = address, Role = MinterRole, Account = minter.ToLowerInvariant() });
