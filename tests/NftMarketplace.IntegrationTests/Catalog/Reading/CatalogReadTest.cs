@@ -42,6 +42,10 @@ public abstract class CatalogReadTest(InfrastructureFixture infrastructure) : Is
         settings["Outbox:PollInterval"] = "00:00:00.100";
         settings["Messaging:RetryDelay"] = "00:00:00.200";
         settings["Registry:GasPolicy:Interval"] = "00:00:00";
+        // The catalog's background workers poll the database; their statements must not count as the reads' (the
+        // tests seed documents and ranks themselves).
+        settings["Catalog:Metadata:Worker:PollInterval"] = "01:00:00";
+        settings["Catalog:Rarity:PollInterval"] = "01:00:00";
         Server = await GatewayServer.StartAsync(
             Infrastructure, Environment,
             builder => builder.AddUsersModule().AddWalletsModule().AddRegistryModule().AddIndexingModule().AddCatalogModule(),
