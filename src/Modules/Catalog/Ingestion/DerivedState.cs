@@ -57,7 +57,7 @@ internal sealed class DerivedState(CatalogDbContext db, TimeProvider clock)
         + "  FROM computed c FULL JOIN previous p ON p.contract = c.contract AND p.token_id = c.token_id "
         + "  WHERE (coalesce(c.supply, 0) > 0) IS DISTINCT FROM (coalesce(p.supply, 0) > 0)) "
         + "INSERT INTO " + Schema + ".collection_dirty (chain_id, address, dirty_since, reason) "
-        + "SELECT @chain, contract, @now, 'tokens' FROM appeared ON CONFLICT (chain_id, address) DO NOTHING";
+        + "SELECT @chain, contract, @now, 'tokens' FROM appeared ON CONFLICT (chain_id, address) DO UPDATE SET reason = excluded.reason";
 
     // Σ in − Σ out per holder, ERC-721 included; only positive balances keep a row.
     private const string BalancesSql =
