@@ -78,6 +78,11 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
         "WITH cleaned AS (DELETE FROM " + Schema + ".collection_dirty WHERE chain_id = $1 AND address = $2 AND xmin::text = $3 RETURNING 1) "
         + "UPDATE " + Schema + ".collection_dirty SET dirty_since = now() + $4 WHERE chain_id = $1 AND address = $2 AND NOT EXISTS (SELECT 1 FROM cleaned)";
 
+    private const string Postpone =
+        "UPDATE " + Schema + ".collection_dirty SET dirty_since = now() + $3 WHERE chain_id = $1 AND address = $2";
+
+    private static readonly TimeSpan PassTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>Recomputes the oldest collection dirty for longer than <paramref name="debounce"/>; false when none is.</summary>
     public Task<bool> NextAsync(TimeSpan debounce, CancellationToken cancellationToken) =>
         RunAsync(debounce, cancellationToken);
@@ -137,6 +142,9 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
 
     private async Task<bool> RunAsync(TimeSpan debounce, CancellationToken cancellationToken)
     {
+        // A pass over a collection of 100,000 tokens can outlast a request's time-out on a busy machine; it holds nothing
+        // anyone waits for.
+        db.Database.SetCommandTimeout(PassTimeout);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var dirty = await db.QueryAsync(TakeDirty, r => (Chain: r.GetString(0), Address: r.GetString(1), Version: r.GetString(2)), cancellationToken, debounce)
             .ConfigureAwait(false);
@@ -147,9 +155,20 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
 
         var (chain, address, version) = dirty[0];
         var started = Stopwatch.GetTimestamp();
-        await RecomputeAsync(chain, address, cancellationToken).ConfigureAwait(false);
-        await db.ExecuteAsync(Clean, cancellationToken, chain, address, version, Stopwatch.GetElapsedTime(started)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RecomputeAsync(chain, address, cancellationToken).ConfigureAwait(false);
+            await db.ExecuteAsync(Clean, cancellationToken, chain, address, version, Stopwatch.GetElapsedTime(started)).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // It stays dirty, but a pass that failed is not tried again at once: as long as it took, like one marked meanwhile.
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            await db.ExecuteAsync(Postpone, CancellationToken.None, chain, address, Stopwatch.GetElapsedTime(started)).ConfigureAwait(false);
+            throw;
+        }
+
         // New counts and ranks are visible at once: cached pages of the collection belong to its old read version.
         if (versions is not null)
         {
