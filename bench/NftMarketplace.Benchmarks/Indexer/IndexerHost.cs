@@ -35,6 +35,7 @@ internal sealed class IndexerHost : IAsyncDisposable
             ["Registry:DevChain:Enabled"] = "false",
             ["Registry:GasPolicy:Interval"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:NftMarketplace.Modules.Indexing"] = "Information",
             // Answers of thousands of logs take longer than the default 2 s attempt on a busy machine; timed out, they
             // would open the endpoint's circuit and measure the breaker instead of the backfill.
             ["ChainRpc:AttemptTimeout"] = "00:00:15",

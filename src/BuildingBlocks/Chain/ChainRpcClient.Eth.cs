@@ -32,6 +32,10 @@ public sealed partial class ChainRpcClient
     public async Task<IReadOnlyList<FilterLog>> GetLogsAsync(NewFilterInput filter, CancellationToken cancellationToken = default) =>
         await SendAsync<FilterLog[]>(new EthGetLogs(this).BuildRequest(filter), cancellationToken).ConfigureAwait(false) ?? [];
 
+    /// <summary><c>eth_getLogs</c> as the response document, whose <c>result</c> array the caller reads (and disposes).</summary>
+    public Task<System.Text.Json.JsonDocument> GetLogsDocumentAsync(NewFilterInput filter, CancellationToken cancellationToken = default) =>
+        SendForDocumentAsync(new EthGetLogs(this).BuildRequest(filter), cancellationToken);
+
     /// <summary><c>eth_call</c> at <paramref name="block"/> (latest by default); a revert is a <see cref="ChainRpcErrorException"/> with <see cref="ChainRpcErrorException.RevertData"/>.</summary>
     public async Task<Hex> CallAsync(CallInput call, BlockParameter? block = null, CancellationToken cancellationToken = default) =>
         Hex.Parse(await RequiredAsync<string>(

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Nethereum.JsonRpc.Client;
 using Nethereum.JsonRpc.Client.RpcMessages;
@@ -105,6 +106,24 @@ public sealed partial class ChainRpcClient : ClientBase
         }
 
         return DecodeResult<T>(response);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and returns the whole JSON-RPC response (its <c>result</c> read by the caller
+    /// with <c>System.Text.Json</c>), for answers too large to go through Nethereum's types; the caller disposes it.
+    /// Errors and retries as <see cref="SendAsync{T}(RpcRequest, CancellationToken)"/>.
+    /// </summary>
+    public async Task<JsonDocument> SendForDocumentAsync(RpcRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var message = new RpcRequestMessage(request.Id ?? NextId(), request.Method, request.RawParameters);
+        var exchange = await ExecuteAsync(new DocumentRpcPayload(message), cancellationToken).ConfigureAwait(false);
+        if (exchange.Answer is RpcResponseMessage { Error: { } error })
+        {
+            throw new ChainRpcErrorException(Chain, request.Method, exchange.Attempts, error.Code, error.Message ?? "", DataText(error.Data));
+        }
+
+        return (JsonDocument)exchange.Answer;
     }
 
     /// <inheritdoc cref="SendAsync{T}(RpcRequest, CancellationToken)"/>

@@ -39,7 +39,7 @@ internal abstract class RpcPayload
         }
 
         // Some providers answer JSON-RPC errors with 4xx or 5xx statuses: the JSON-RPC error says more than the status.
-        var answer = Parse(body) is { } json ? Read(json) : null;
+        var answer = ReadBody(body);
         return answer ?? status switch
         {
             >= 200 and < 300 => AttemptResult.Failed(
@@ -51,6 +51,9 @@ internal abstract class RpcPayload
                 ChainRpcFailureKind.HttpStatus, $"HTTP {status}", countsAgainstEndpoint: true, mayHaveReachedNode: false),
         };
     }
+
+    /// <summary>The attempt's result when <paramref name="body"/> is a JSON-RPC answer, else null.</summary>
+    protected virtual AttemptResult? ReadBody(byte[] body) => Parse(body) is { } json ? Read(json) : null;
 
     /// <summary>The attempt's result when <paramref name="json"/> is a JSON-RPC answer, else null.</summary>
     protected abstract AttemptResult? Read(JToken json);
@@ -176,4 +179,45 @@ internal sealed class BatchRpcPayload : RpcPayload
             ?? failures.FirstOrDefault()
             ?? AttemptResult.Answered(responses, isRpcError: responses.Any(r => r.Error is not null));
     }
+}
+
+/// <summary>
+/// A request whose answer is read with <c>System.Text.Json</c> and handed over as the whole response document: for
+/// answers of thousands of items (<c>eth_getLogs</c>), which Nethereum's Newtonsoft path would parse three times over.
+/// An error answer becomes an <see cref="RpcResponseMessage"/> like any other, so it is classified the same way.
+/// </summary>
+internal sealed class DocumentRpcPayload(RpcRequestMessage request) : RpcPayload(request.Method, RpcMethods.IsRepeatable(request.Method), request)
+{
+    protected override AttemptResult? ReadBody(byte[] body)
+    {
+        System.Text.Json.JsonDocument document;
+        try
+        {
+            document = System.Text.Json.JsonDocument.Parse(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+
+        var root = document.RootElement;
+        if (root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("error", out var error) && error.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            var code = error.TryGetProperty("code", out var number) && number.TryGetInt32(out var value) ? value : 0;
+            var message = error.TryGetProperty("message", out var text) && text.ValueKind == System.Text.Json.JsonValueKind.String ? text.GetString() : null;
+            var data = error.TryGetProperty("data", out var detail) ? JToken.Parse(detail.GetRawText()) : null;
+            document.Dispose();
+            return FromError(code, message, new RpcResponseMessage(request.Id, new Nethereum.JsonRpc.Client.RpcMessages.RpcError { Code = code, Message = message, Data = data }));
+        }
+
+        if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("result", out _))
+        {
+            document.Dispose();
+            return null;
+        }
+
+        return AttemptResult.Answered(document, isRpcError: false);
+    }
+
+    protected override AttemptResult? Read(JToken json) => throw new NotSupportedException("Read as a document.");
 }

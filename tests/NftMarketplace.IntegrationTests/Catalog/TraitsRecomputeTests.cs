@@ -12,6 +12,7 @@ using NftMarketplace.Modules.Catalog.Persistence;
 using NftMarketplace.Modules.Catalog.Rarity;
 using NftMarketplace.Modules.Users;
 using NftMarketplace.Modules.Wallets;
+using Npgsql;
 
 namespace NftMarketplace.IntegrationTests.Catalog;
 
@@ -75,6 +76,57 @@ public sealed class TraitsRecomputeTests(InfrastructureFixture infrastructure) :
 
         await MarkDirtyAndWaitAsync();
         await AssertMatchesRankerAsync(tokens);
+    }
+
+    [Fact]
+    public async Task A_mark_made_while_a_recompute_runs_neither_waits_for_it_nor_is_lost()
+    {
+        await SeedAsync(Enumerable.Range(1, 20).ToDictionary(i => i, Attributes));
+        var connectionString = await QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+
+        // A reader holding token_rarity in share mode keeps the recompute inside its transaction, at its rarity write.
+        await using var holder = new NpgsqlConnection(connectionString);
+        await holder.OpenAsync(Ct);
+        var hold = await holder.BeginTransactionAsync(Ct);
+        await using (var share = new NpgsqlCommand("LOCK TABLE catalog.token_rarity IN SHARE MODE", holder, hold))
+        {
+            await share.ExecuteNonQueryAsync(Ct);
+        }
+
+        await ExecuteAsync($"INSERT INTO catalog.collection_dirty (chain_id, address, dirty_since, reason) VALUES ({Chain}, {Contract}, now(), 'test')");
+        await Eventually.Until(
+            () => QueryAsync(db => db.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%token_rarity%'
+                """).SingleAsync(Ct)),
+            waiting => waiting > 0,
+            "the recompute to wait at its rarity write");
+
+        // A consumer marks the collection again, as every batch of a backfill does: at once, not after the recompute.
+        await using (var marker = new NpgsqlConnection(connectionString))
+        {
+            await marker.OpenAsync(Ct);
+            await using var mark = new NpgsqlCommand(
+                "SET statement_timeout = 5000; INSERT INTO catalog.collection_dirty (chain_id, address, dirty_since, reason) "
+                + "VALUES (@chain, @contract, now(), 'tokens') ON CONFLICT (chain_id, address) DO UPDATE SET reason = excluded.reason",
+                marker);
+            mark.Parameters.AddWithValue("chain", Chain);
+            mark.Parameters.AddWithValue("contract", Contract);
+            await mark.ExecuteNonQueryAsync(Ct);
+        }
+
+        await hold.RollbackAsync(Ct);
+        await hold.DisposeAsync();
+        await Eventually.Until(
+            () => QueryAsync(db => db.TokenRarity.AsNoTracking().CountAsync(r => r.ChainId == Chain && r.Contract == Contract, Ct)),
+            count => count == 20,
+            "the first recompute to commit");
+        // The mark made meanwhile survived it: the collection is recomputed once more, then clean.
+        Assert.Equal(1, await QueryAsync(db => db.CollectionDirty.AsNoTracking().CountAsync(d => d.ChainId == Chain && d.Address == Contract, Ct)));
+        await Eventually.Until(
+            () => QueryAsync(db => db.CollectionDirty.AsNoTracking().CountAsync(d => d.ChainId == Chain && d.Address == Contract, Ct)),
+            count => count == 0,
+            "the second recompute to take the mark");
     }
 
     /// <summary>Token i's attributes: two string traits (one missing on some tokens, spelled in two cases) and a number.</summary>

@@ -19,6 +19,39 @@ public sealed class FollowerPolicyTests
     }
 
     [Fact]
+    public void Logs_are_read_from_the_json_lowercased_with_numbers_parsed_and_removed_ones_left_out()
+    {
+        using var answer = System.Text.Json.JsonDocument.Parse("""
+            {"jsonrpc":"2.0","id":1,"result":[
+              {"address":"0xAbC0000000000000000000000000000000000001","blockNumber":"0x1F","blockHash":"0xAA","transactionHash":"0xBB",
+               "logIndex":"0x2","topics":["0xDDF2","0x00"],"data":"0x","removed":false},
+              {"address":"0xabc0000000000000000000000000000000000001","blockNumber":"0x20","blockHash":"0xcc","transactionHash":"0xdd",
+               "logIndex":"0x0","topics":[],"data":"0xFF","removed":true},
+              {"address":"0xabc0000000000000000000000000000000000001","blockNumber":"0x21","blockHash":"0xee","transactionHash":"0xff",
+               "logIndex":"0x10","topics":["0x01"],"data":""}
+            ]}
+            """);
+
+        var logs = ChainData.ReadLogs(answer.RootElement.GetProperty("result"), out var count);
+
+        Assert.Equal(3, count);
+        Assert.Equal(2, logs.Count);
+        var first = logs[0];
+        Assert.Equal(("0xabc0000000000000000000000000000000000001", 31L, "0xaa", "0xbb", 2, "0x"), (first.Address, first.BlockNumber, first.BlockHash, first.TxHash, first.LogIndex, first.Data));
+        Assert.Equal(["0xddf2", "0x00"], first.Topics);
+        Assert.Equal((33L, 16, "0x"), (logs[1].BlockNumber, logs[1].LogIndex, logs[1].Data));
+    }
+
+    [Fact]
+    public void A_null_logs_result_is_no_logs()
+    {
+        using var answer = System.Text.Json.JsonDocument.Parse("""{"jsonrpc":"2.0","id":1,"result":null}""");
+
+        Assert.Empty(ChainData.ReadLogs(answer.RootElement.GetProperty("result"), out var count));
+        Assert.Equal(0, count);
+    }
+
+    [Fact]
     public void A_single_block_cannot_be_split()
     {
         var sizer = new RangeSizer(initial: 1, max: 10, targetLogs: 10);

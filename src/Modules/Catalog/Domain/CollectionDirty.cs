@@ -2,7 +2,8 @@ namespace NftMarketplace.Modules.Catalog.Domain;
 
 /// <summary>
 /// "This collection's traits and rarity need recomputing" (table <c>catalog.collection_dirty</c>): upserted keeping the
-/// older <see cref="DirtySince"/>, and deleted by the debounced recompute only if it did not move meanwhile.
+/// older <see cref="DirtySince"/> (each mark still updates the row, so its version changes), and deleted by the
+/// debounced recompute only if nobody marked it again meanwhile.
 /// </summary>
 internal sealed class CollectionDirty
 {

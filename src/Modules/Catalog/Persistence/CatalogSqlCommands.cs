@@ -26,6 +26,11 @@ internal static class CatalogSqlCommands
             Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction,
         };
 #pragma warning restore CA2100
+        if (db.Database.GetCommandTimeout() is { } timeout)
+        {
+            command.CommandTimeout = timeout;
+        }
+
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });

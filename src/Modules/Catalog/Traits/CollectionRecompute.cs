@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NftMarketplace.Modules.Catalog.Persistence;
@@ -7,23 +8,25 @@ using NftMarketplace.Modules.Catalog.Reading;
 namespace NftMarketplace.Modules.Catalog.Traits;
 
 /// <summary>
-/// Recomputes one dirty collection in one transaction: takes its <c>collection_dirty</c> row (<c>FOR UPDATE SKIP
-/// LOCKED</c>: one replica per collection, and a consumer marking it again waits for the commit, then marks it anew),
-/// loads its live tokens (supply &gt; 0) with their attributes in one query, derives <c>traits</c> and
-/// <c>trait_values</c> (<see cref="CollectionTraits"/>) and OpenRarity scores and ranks (<see cref="OpenRarityRanker"/>)
-/// in memory, writes each table with one <c>unnest</c> statement plus one for what is gone, and deletes the dirty row
-/// only if its <c>dirty_since</c> is still the one taken.
+/// Recomputes one dirty collection in one transaction: takes a due <c>collection_dirty</c> row under a
+/// transaction-level advisory lock of its own (one replica per collection), loads its live tokens (supply &gt; 0) with
+/// their attributes in one query, derives <c>traits</c> and <c>trait_values</c> (<see cref="CollectionTraits"/>) and
+/// OpenRarity scores and ranks (<see cref="OpenRarityRanker"/>) in memory, writes each table with one <c>unnest</c>
+/// statement plus one for what is gone, and deletes the dirty row only if nobody marked it again meanwhile. The row
+/// itself is never locked while the recompute runs: the consumers that mark it (with every batch of a backfill) must
+/// not wait for a recompute of the whole collection.
 /// </summary>
 internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersion? versions = null)
 {
     private const string Schema = CatalogModule.Schema;
 
+    // The oldest due collection no other replica is recomputing. The lock is tried row by row in dirty_since order and
+    // the search stops at the first it gets, so no other collection stays locked. The row version (xmin) tells the
+    // clean-up whether a consumer marked the collection again meanwhile (every mark updates the row).
     private const string TakeDirty =
-        "SELECT chain_id, address, dirty_since FROM " + Schema + ".collection_dirty "
-        + "WHERE dirty_since <= now() - $1 ORDER BY dirty_since LIMIT 1 FOR UPDATE SKIP LOCKED";
-
-    private const string TakeOne =
-        "SELECT chain_id, address, dirty_since FROM " + Schema + ".collection_dirty WHERE chain_id = $1 AND address = $2 FOR UPDATE";
+        "SELECT chain_id, address, version FROM (SELECT chain_id, address, dirty_since, xmin::text AS version FROM " + Schema + ".collection_dirty "
+        + "  WHERE dirty_since <= now() - $1 ORDER BY dirty_since LIMIT 16) AS due "
+        + "WHERE pg_try_advisory_xact_lock(hashtextextended('traits/' || chain_id || '/' || address, 0)) LIMIT 1";
 
     // Token order is the ranker's input order, which breaks its ties: ascending ids, as the collection numbers them.
     private const string LiveTokens =
@@ -69,16 +72,20 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
         // An anti-join (hashed), not `<> ALL(array)`, which compares every row with every id.
         + "AND NOT EXISTS (SELECT 1 FROM unnest($3::text[]::numeric[]) AS x(token_id) WHERE x.token_id = r.token_id)";
 
+    // Marked again while it ran (a backfill marks with every batch): due again only after as long as this pass took, so
+    // a collection that keeps changing costs at most about half the time of one core.
     private const string Clean =
-        "DELETE FROM " + Schema + ".collection_dirty WHERE chain_id = $1 AND address = $2 AND dirty_since = $3";
+        "WITH cleaned AS (DELETE FROM " + Schema + ".collection_dirty WHERE chain_id = $1 AND address = $2 AND xmin::text = $3 RETURNING 1) "
+        + "UPDATE " + Schema + ".collection_dirty SET dirty_since = now() + $4 WHERE chain_id = $1 AND address = $2 AND NOT EXISTS (SELECT 1 FROM cleaned)";
+
+    private const string Postpone =
+        "UPDATE " + Schema + ".collection_dirty SET dirty_since = now() + $3 WHERE chain_id = $1 AND address = $2";
+
+    private static readonly TimeSpan PassTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>Recomputes the oldest collection dirty for longer than <paramref name="debounce"/>; false when none is.</summary>
     public Task<bool> NextAsync(TimeSpan debounce, CancellationToken cancellationToken) =>
-        RunAsync(TakeDirty, [debounce], cancellationToken);
-
-    /// <summary>Recomputes <paramref name="contract"/> now if it is dirty (waiting for a replica that holds it).</summary>
-    public Task<bool> CollectionAsync(string chainId, string contract, CancellationToken cancellationToken) =>
-        RunAsync(TakeOne, [chainId, contract], cancellationToken);
+        RunAsync(debounce, cancellationToken);
 
     /// <summary>The recompute itself, without a dirty row: what the benchmark times. Returns the live tokens.</summary>
     internal async Task<int> RecomputeAsync(string chainId, string contract, CancellationToken cancellationToken)
@@ -133,20 +140,35 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
         return tokens.Count;
     }
 
-    private async Task<bool> RunAsync(string take, object[] parameters, CancellationToken cancellationToken)
+    private async Task<bool> RunAsync(TimeSpan debounce, CancellationToken cancellationToken)
     {
+        // A pass over a collection of 100,000 tokens can outlast a request's time-out on a busy machine; it holds nothing
+        // anyone waits for.
+        db.Database.SetCommandTimeout(PassTimeout);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var dirty = await db.QueryAsync(take, r => (Chain: r.GetString(0), Address: r.GetString(1), Since: r.GetFieldValue<DateTimeOffset>(2)), cancellationToken, parameters)
+        var dirty = await db.QueryAsync(TakeDirty, r => (Chain: r.GetString(0), Address: r.GetString(1), Version: r.GetString(2)), cancellationToken, debounce)
             .ConfigureAwait(false);
         if (dirty.Count == 0)
         {
             return false;
         }
 
-        var (chain, address, since) = dirty[0];
-        await RecomputeAsync(chain, address, cancellationToken).ConfigureAwait(false);
-        await db.ExecuteAsync(Clean, cancellationToken, chain, address, since).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var (chain, address, version) = dirty[0];
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await RecomputeAsync(chain, address, cancellationToken).ConfigureAwait(false);
+            await db.ExecuteAsync(Clean, cancellationToken, chain, address, version, Stopwatch.GetElapsedTime(started)).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // It stays dirty, but a pass that failed is not tried again at once: as long as it took, like one marked meanwhile.
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            await db.ExecuteAsync(Postpone, CancellationToken.None, chain, address, Stopwatch.GetElapsedTime(started)).ConfigureAwait(false);
+            throw;
+        }
+
         // New counts and ranks are visible at once: cached pages of the collection belong to its old read version.
         if (versions is not null)
         {

@@ -84,21 +84,12 @@ internal sealed class ChainData(ChainRpcClient client, FollowerOptions options)
     internal static bool TimedOut(ChainRpcException error) =>
         error is ChainUnavailableException && error.Attempts.Count > 0 && error.Attempts.All(a => a.Failure == ChainRpcFailureKind.Timeout);
 
-    internal static ChainLog ToChainLog(FilterLog log) => new(
-        log.Address.ToLowerInvariant(),
-        (long)log.BlockNumber.Value,
-        log.BlockHash.ToLowerInvariant(),
-        log.TransactionHash.ToLowerInvariant(),
-        (int)log.LogIndex.Value,
-        [.. (log.Topics ?? []).Select(t => t?.ToString()?.ToLowerInvariant() ?? "")],
-        string.IsNullOrEmpty(log.Data) ? "0x" : log.Data.ToLowerInvariant());
-
     private async Task<List<ChainLog>> WindowAsync(long from, long to, string[] addresses, CancellationToken cancellationToken)
     {
-        IReadOnlyList<FilterLog> logs;
+        System.Text.Json.JsonDocument answer;
         try
         {
-            logs = await client.GetLogsAsync(
+            answer = await client.GetLogsDocumentAsync(
                 new NewFilterInput
                 {
                     Address = addresses,
@@ -118,8 +109,55 @@ internal sealed class ChainData(ChainRpcClient client, FollowerOptions options)
             return result;
         }
 
-        _sizer.Succeeded((int)Math.Min(int.MaxValue, to - from + 1), logs.Count);
-        return [.. logs.Where(l => l.Removed != true).Select(ToChainLog)];
+        using (answer)
+        {
+            var logs = ReadLogs(answer.RootElement.GetProperty("result"), out var count);
+            _sizer.Succeeded((int)Math.Min(int.MaxValue, to - from + 1), count);
+            return logs;
+        }
+    }
+
+    /// <summary>
+    /// The logs of an <c>eth_getLogs</c> result (null: none), read straight from the JSON — a backfill's answers hold
+    /// tens of thousands — except those the node marks <c>removed</c>; <paramref name="count"/> counts those too.
+    /// </summary>
+    internal static List<ChainLog> ReadLogs(System.Text.Json.JsonElement result, out int count)
+    {
+        if (result.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            count = 0;
+            return [];
+        }
+
+        count = result.GetArrayLength();
+        var logs = new List<ChainLog>(count);
+        foreach (var log in result.EnumerateArray())
+        {
+            if (log.TryGetProperty("removed", out var removed) && removed.ValueKind == System.Text.Json.JsonValueKind.True)
+            {
+                continue;
+            }
+
+            var topics = log.TryGetProperty("topics", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? [.. list.EnumerateArray().Select(t => Lower(t))]
+                : new List<string>();
+            var data = log.TryGetProperty("data", out var bytes) ? Lower(bytes) : "";
+            logs.Add(new ChainLog(
+                Lower(log.GetProperty("address")),
+                Quantity(log.GetProperty("blockNumber")),
+                Lower(log.GetProperty("blockHash")),
+                Lower(log.GetProperty("transactionHash")),
+                (int)Quantity(log.GetProperty("logIndex")),
+                topics,
+                data.Length == 0 ? "0x" : data));
+        }
+
+        return logs;
+
+        static string Lower(System.Text.Json.JsonElement text) => text.GetString()?.ToLowerInvariant() ?? "";
+
+        static long Quantity(System.Text.Json.JsonElement hex) =>
+            long.Parse(hex.GetString().AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
     }
 
     private async Task<List<(long, BlockHeader?)>> BatchAsync(long[] numbers)

@@ -29,6 +29,12 @@ internal sealed partial class ChainFollower(
 
     private bool _backfillTurn;
 
+    // Logs per block of the last backfill range, which sizes the next one; null before the first.
+    private double? _logsPerBlock;
+
+    // The next backfill range, being read while the current one is stored.
+    private PendingRead? _ahead;
+
     private string ChainKey => chain.Value;
 
     /// <summary>Follows until cancelled, the lease is lost (returns) or the chain halts (<see cref="FollowerHaltedException"/>).</summary>
@@ -216,7 +222,9 @@ internal sealed partial class ChainFollower(
 
     /// <summary>
     /// Backfills contracts that joined behind the checkpoint, oldest first, one range per step, up to the checkpoint;
-    /// they go LIVE once they reach it.
+    /// they go LIVE once they reach it. A range holds about <see cref="FollowerOptions.MaxLogsPerCommit"/> logs at the
+    /// density seen so far, and the next range is read while this one is stored, so the consumers start on the first
+    /// part of a long history while the rest is still being read.
     /// </summary>
     private async Task<bool> BackfillAsync(FollowerStore store, Checkpoint checkpoint, CancellationToken cancellationToken)
     {
@@ -224,12 +232,111 @@ internal sealed partial class ChainFollower(
             .Where(f => f.BackfillStatus == BackfillStatuses.Backfilling).ToList();
         if (behind.Count == 0)
         {
+            _ahead = null;
             return false;
         }
 
+        var plan = PlanBackfill(behind, checkpoint.LastBlock);
+        var (logs, created, headers) = await ReadAsync(plan, cancellationToken).ConfigureAwait(false);
+        var window = (await store.WindowDescendingAsync(ChainKey, options.HashWindow, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(w => w.Number, w => w.Hash);
+        if (logs.Any(l => headers.GetValueOrDefault(l.BlockNumber)?.Hash != l.BlockHash
+            || (window.TryGetValue(l.BlockNumber, out var published) && published != l.BlockHash)))
+        {
+            // A block the live follower published has changed: its reorg check comes first.
+            _ahead = null;
+            return false;
+        }
+
+        var (from, to, reading) = plan;
+        var joined = created.Select(c => new FollowedContract
+        {
+            ChainId = ChainKey, Address = c.Address, Standard = c.Standard, FromBlock = c.FromBlock, Source = FollowedSources.Created,
+            BackfillStatus = BackfillStatuses.Backfilling, BackfilledTo = to,
+        }).ToList();
+        var standards = reading.Concat(joined).GroupBy(f => f.Address, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var range = Decode(from, Math.Max(from, to), logs, standards, headers);
+
+        if (to >= from)
+        {
+            _logsPerBlock = logs.Count / (double)(to - from + 1);
+        }
+
+        ReadAhead(behind, plan, joined, checkpoint.LastBlock, cancellationToken);
+        var stored = await store.CommitBackfillAsync(
+            lease, ChainKey, checkpoint, range with { To = to }, [.. reading.Select(f => f.Address)], options.MaxFactsPerMessage, time.GetUtcNow(), cancellationToken)
+            .ConfigureAwait(false);
+        LogBackfilled(ChainKey, reading.Count, from, to, stored);
+        return true;
+    }
+
+    /// <summary>The next backfill range: from the oldest block a contract still needs, as many blocks as the density allows.</summary>
+    private BackfillPlan PlanBackfill(IReadOnlyList<FollowedContract> behind, long checkpoint)
+    {
         var from = behind.Min(f => Math.Max(f.BackfilledTo + 1, f.FromBlock));
-        var to = Math.Min(checkpoint.LastBlock, from + options.MaxBlocksPerCommit - 1);
-        var reading = behind.Where(f => Math.Max(f.BackfilledTo + 1, f.FromBlock) <= to).ToList();
+        // Unknown density: one request's worth of blocks; then as many as hold about MaxLogsPerCommit logs.
+        var span = _logsPerBlock switch
+        {
+            null => options.InitialLogRange,
+            0 => options.MaxBlocksPerCommit,
+            var density => options.MaxLogsPerCommit / density.Value,
+        };
+        var to = Math.Min(checkpoint, from + (long)Math.Clamp(span, 1, options.MaxBlocksPerCommit) - 1);
+        var reading = behind.Where(f => Math.Max(f.BackfilledTo + 1, f.FromBlock) <= to).OrderBy(f => f.Address, StringComparer.Ordinal).ToList();
+        return new BackfillPlan(from, to, reading);
+    }
+
+    /// <summary>The logs (with those of collections created in the range) and headers of <paramref name="plan"/>: read ahead, or now.</summary>
+    private async Task<BackfillRead> ReadAsync(BackfillPlan plan, CancellationToken cancellationToken)
+    {
+        var ahead = _ahead;
+        _ahead = null;
+        if (ahead is { } read && read.Key == plan.Key)
+        {
+            try
+            {
+                return await read.Task.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Read again below: an endpoint that failed then may answer now.
+                LogReadAheadFailed(ex, ChainKey, plan.From, plan.To);
+            }
+        }
+
+        return await ReadRangeAsync(plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts reading the range that follows <paramref name="plan"/> once it is stored, unless that reaches the checkpoint.</summary>
+    private void ReadAhead(IReadOnlyList<FollowedContract> behind, BackfillPlan plan, IReadOnlyList<FollowedContract> joined, long checkpoint, CancellationToken cancellationToken)
+    {
+        var reading = plan.Reading.Select(f => f.Address).ToHashSet(StringComparer.Ordinal);
+        // As the store will leave them: the contracts read advanced to the range's end; those that reach the checkpoint go LIVE.
+        var next = behind.Select(f => reading.Contains(f.Address) ? Advanced(f, plan.To) : f).Concat(joined)
+            .Where(f => f.BackfilledTo < checkpoint).ToList();
+        if (next.Count == 0)
+        {
+            return;
+        }
+
+        var following = PlanBackfill(next, checkpoint);
+        if (following.To < following.From)
+        {
+            return;
+        }
+
+        _ahead = new PendingRead(following.Key, Task.Run(() => ReadRangeAsync(following, cancellationToken), cancellationToken));
+
+        static FollowedContract Advanced(FollowedContract f, long to) => new()
+        {
+            ChainId = f.ChainId, Address = f.Address, Standard = f.Standard, FromBlock = f.FromBlock, Source = f.Source, Factory = f.Factory,
+            BackfillStatus = f.BackfillStatus, BackfilledTo = Math.Max(f.BackfilledTo, to), CreatedAt = f.CreatedAt,
+        };
+    }
+
+    private async Task<BackfillRead> ReadRangeAsync(BackfillPlan plan, CancellationToken cancellationToken)
+    {
+        var (from, to, reading) = plan;
         var logs = to < from ? [] : await data.LogsAsync(from, to, [.. reading.Select(f => f.Address)], cancellationToken).ConfigureAwait(false);
         // A contract further along than this range's start keeps only what it has not stored yet.
         var byAddress = reading.ToDictionary(f => f.Address, StringComparer.Ordinal);
@@ -241,26 +348,7 @@ internal sealed partial class ChainFollower(
         }
 
         var headers = await data.HeadersAsync(logs.Select(l => l.BlockNumber), cancellationToken).ConfigureAwait(false);
-        var window = (await store.WindowDescendingAsync(ChainKey, options.HashWindow, cancellationToken).ConfigureAwait(false))
-            .ToDictionary(w => w.Number, w => w.Hash);
-        if (logs.Any(l => headers.GetValueOrDefault(l.BlockNumber)?.Hash != l.BlockHash
-            || (window.TryGetValue(l.BlockNumber, out var published) && published != l.BlockHash)))
-        {
-            // A block the live follower published has changed: its reorg check comes first.
-            return false;
-        }
-
-        var standards = reading.Concat(created.Select(c => new FollowedContract
-        {
-            ChainId = ChainKey, Address = c.Address, Standard = c.Standard, FromBlock = c.FromBlock, Source = FollowedSources.Created,
-            BackfillStatus = BackfillStatuses.Backfilling,
-        })).GroupBy(f => f.Address, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var range = Decode(from, Math.Max(from, to), logs, standards, headers);
-        var stored = await store.CommitBackfillAsync(
-            lease, ChainKey, checkpoint, range with { To = to }, [.. reading.Select(f => f.Address)], options.MaxFactsPerMessage, time.GetUtcNow(), cancellationToken)
-            .ConfigureAwait(false);
-        LogBackfilled(ChainKey, reading.Count, from, to, stored);
-        return true;
+        return new BackfillRead(logs, created, headers);
     }
 
     /// <summary>
@@ -344,6 +432,9 @@ internal sealed partial class ChainFollower(
     [LoggerMessage(LogLevel.Information, "{Chain}: backfilled {Contracts} contracts over blocks {From}..{To} ({Stored} new logs)")]
     private partial void LogBackfilled(string chain, int contracts, long from, long to, int stored);
 
+    [LoggerMessage(LogLevel.Debug, "{Chain}: reading blocks {From}..{To} ahead failed; reading them again")]
+    private partial void LogReadAheadFailed(Exception exception, string chain, long from, long to);
+
     [LoggerMessage(LogLevel.Warning, "{Chain}: reorg of {Depth} blocks; rewound to block {Fork} and retracted {Facts} published logs")]
     private partial void LogReorg(string chain, long depth, long fork, int facts);
 
@@ -359,6 +450,21 @@ internal sealed partial class ChainFollower(
     [LoggerMessage(LogLevel.Warning, "{Chain}: the follower stops: {Reason}")]
     private partial void LogFenced(string chain, string reason);
 }
+
+/// <summary>A backfill range: blocks [From, To] of the contracts that still need them.</summary>
+internal sealed record BackfillPlan(long From, long To, IReadOnlyList<FollowedContract> Reading)
+{
+    /// <summary>What makes two plans read the same logs: the range and where each contract's own range starts.</summary>
+    public string Key { get; } = string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{From}-{To}:{string.Join(',', Reading.Select(f => $"{f.Address}@{Math.Max(f.BackfilledTo + 1, f.FromBlock)}"))}");
+}
+
+/// <summary>What a backfill range read from the chain: its logs in chain order, the collections created in it, the headers of its blocks with logs.</summary>
+internal sealed record BackfillRead(List<ChainLog> Logs, List<CreatedCollection> Created, Dictionary<long, BlockHeader?> Headers);
+
+/// <summary>A backfill range being read ahead, for the plan with <paramref name="Key"/>.</summary>
+internal sealed record PendingRead(string Key, Task<BackfillRead> Task);
 
 /// <summary>The chain's follower stopped for good (a reorg deeper than the hash window); an operator must step in.</summary>
 internal sealed class FollowerHaltedException(string reason) : Exception(reason);

@@ -35,6 +35,12 @@ public sealed class FollowerOptions
     /// <summary>Most blocks stored and published in one transaction.</summary>
     public int MaxBlocksPerCommit { get; set; } = 50000;
 
+    /// <summary>
+    /// About how many logs a backfill stores in one transaction (its range is sized by the density seen so far): the
+    /// consumers start on the first part of a long history while the follower reads the next.
+    /// </summary>
+    public int MaxLogsPerCommit { get; set; } = 10000;
+
     /// <summary>Most contract addresses in one <c>eth_getLogs</c> filter.</summary>
     public int MaxAddressesPerFilter { get; set; } = 500;
 
@@ -69,7 +75,7 @@ public sealed class FollowerOptions
         foreach (var (name, value) in new[]
         {
             (nameof(InitialLogRange), InitialLogRange), (nameof(MaxLogRange), MaxLogRange), (nameof(TargetLogsPerRequest), TargetLogsPerRequest),
-            (nameof(MaxConcurrentRequests), MaxConcurrentRequests), (nameof(MaxBlocksPerCommit), MaxBlocksPerCommit),
+            (nameof(MaxConcurrentRequests), MaxConcurrentRequests), (nameof(MaxBlocksPerCommit), MaxBlocksPerCommit), (nameof(MaxLogsPerCommit), MaxLogsPerCommit),
             (nameof(MaxAddressesPerFilter), MaxAddressesPerFilter), (nameof(RpcBatchSize), RpcBatchSize), (nameof(MaxFactsPerMessage), MaxFactsPerMessage),
         })
         {

@@ -71,7 +71,7 @@ public sealed partial class GraphQLFuzzTests(InfrastructureFixture infrastructur
     private static async Task RunOverSocketAsync(Uri endpoint, List<(string Query, Dictionary<string, object?>? Variables)> operations, List<string> failures)
     {
         var socketUri = new UriBuilder(endpoint) { Scheme = "ws" }.Uri;
-        var socket = await ConnectAsync(socketUri);
+        var socket = new FuzzSocket(await ConnectAsync(socketUri));
         try
         {
             for (var index = 0; index < operations.Count; index++)
@@ -79,7 +79,7 @@ public sealed partial class GraphQLFuzzTests(InfrastructureFixture infrastructur
                 var (query, variables) = operations[index];
                 var id = index.ToString(CultureInfo.InvariantCulture);
                 var frame = JsonSerializer.Serialize(new { id, type = "subscribe", payload = new { query, variables } });
-                await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, Ct);
+                await socket.Socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, endOfMessage: true, Ct);
                 var (messages, close) = await ReceiveUntilDoneAsync(socket, id);
                 foreach (var received in messages)
                 {
@@ -94,7 +94,7 @@ public sealed partial class GraphQLFuzzTests(InfrastructureFixture infrastructur
                     // A document may be refused, but the connection only for breaking the protocol.
                     failures.Add($"socket #{index}: closed with {closed}\n  request: {Cut(frame)}");
                     socket.Dispose();
-                    socket = await ConnectAsync(socketUri);
+                    socket = new FuzzSocket(await ConnectAsync(socketUri));
                 }
             }
         }
@@ -104,41 +104,40 @@ public sealed partial class GraphQLFuzzTests(InfrastructureFixture infrastructur
         }
     }
 
-    /// <summary>Messages for <paramref name="id"/> until its error or complete; a live subscription is completed after its first silence.</summary>
-    private static async Task<(List<string> Messages, string? Close)> ReceiveUntilDoneAsync(ClientWebSocket socket, string id)
+    /// <summary>
+    /// Messages until <paramref name="id"/>'s error or complete; a live subscription is completed after its first silence.
+    /// The receive that outlasted the silence stays pending for the next operation: cancelling a receive would abort
+    /// the socket. Late messages of an earlier, completed subscription are still checked but end nothing.
+    /// </summary>
+    private static async Task<(List<string> Messages, string? Close)> ReceiveUntilDoneAsync(FuzzSocket socket, string id)
     {
         var messages = new List<string>();
         while (true)
         {
-            using var silence = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-            silence.CancelAfter(TimeSpan.FromSeconds(2));
-            string? text;
-            try
-            {
-                (text, var close) = await ReceiveTextAsync(socket, silence.Token);
-                if (close is not null)
-                {
-                    return (messages, close);
-                }
-            }
-            catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+            if (await socket.ReceiveWithinAsync(TimeSpan.FromSeconds(2)) is not { } received)
             {
                 // A subscription that started and waits for events: stop it and move on.
                 var complete = JsonSerializer.Serialize(new { id, type = "complete" });
-                await socket.SendAsync(Encoding.UTF8.GetBytes(complete), WebSocketMessageType.Text, endOfMessage: true, Ct);
+                await socket.Socket.SendAsync(Encoding.UTF8.GetBytes(complete), WebSocketMessageType.Text, endOfMessage: true, Ct);
                 return (messages, null);
+            }
+
+            var (text, close) = received;
+            if (close is not null)
+            {
+                return (messages, close);
             }
 
             using var message = JsonDocument.Parse(text!);
             var type = message.RootElement.GetProperty("type").GetString();
             if (type == "ping")
             {
-                await socket.SendAsync("""{"type":"pong"}"""u8.ToArray(), WebSocketMessageType.Text, endOfMessage: true, Ct);
+                await socket.Socket.SendAsync("""{"type":"pong"}"""u8.ToArray(), WebSocketMessageType.Text, endOfMessage: true, Ct);
                 continue;
             }
 
             messages.Add(text!);
-            if (type is "error" or "complete")
+            if (type is "error" or "complete" && message.RootElement.TryGetProperty("id", out var of) && of.GetString() == id)
             {
                 return (messages, null);
             }
@@ -204,4 +203,28 @@ public sealed partial class GraphQLFuzzTests(InfrastructureFixture infrastructur
     // A stack frame ("   at Namespace.Type.Method(") or a .NET exception's type name.
     [GeneratedRegex(@"\bat [\w.`<>]+\(|\b[A-Z]\w*Exception\b|\bSystem\.[A-Z]")]
     private static partial Regex ExceptionTrace();
+
+    /// <summary>A client socket whose receive may outlast a wait without being cancelled (which would abort the socket).</summary>
+    private sealed class FuzzSocket(ClientWebSocket socket) : IDisposable
+    {
+        private Task<(string? Text, string? Close)>? _pending;
+
+        public ClientWebSocket Socket => socket;
+
+        /// <summary>The next message (or close), or null when none came within <paramref name="silence"/>.</summary>
+        public async Task<(string? Text, string? Close)?> ReceiveWithinAsync(TimeSpan silence)
+        {
+            _pending ??= ReceiveTextAsync(socket, Ct);
+            if (await Task.WhenAny(_pending, Task.Delay(silence, Ct)) != _pending)
+            {
+                return null;
+            }
+
+            var received = await _pending;
+            _pending = null;
+            return received;
+        }
+
+        public void Dispose() => socket.Dispose();
+    }
 }

@@ -74,7 +74,7 @@ internal sealed class MetadataDocuments(CatalogDbContext db, CatalogReadVersion 
     private const string MarkDirty =
         "INSERT INTO " + Schema + ".collection_dirty (chain_id, address, dirty_since, reason) "
         + "SELECT $1, a, now(), 'metadata' FROM unnest($2::text[]) AS a "
-        + "ON CONFLICT (chain_id, address) DO NOTHING";
+        + "ON CONFLICT (chain_id, address) DO UPDATE SET reason = excluded.reason";
 
     private const string UpdateCollections =
         "UPDATE " + Schema + ".collections AS c SET description = x.description, image_url = x.image_url, banner_url = x.banner_url, "
