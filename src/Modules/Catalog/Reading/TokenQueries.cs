@@ -46,22 +46,24 @@ internal sealed class TokenQueries(NpgsqlDataSource dataSource, CatalogReadCache
         var after = page.After is { } cursor ? PageCursor.Decode(cursor, list, order is TokenOrder.TokenIdAsc or TokenOrder.TokenIdDesc ? 1 : 2) : null;
         var where = new StringBuilder();
         var parameters = new List<NpgsqlParameter> { new("chain", chainId), new("contract", address) };
-        Filter(filter, includeFlagged, where, parameters);
+        Filter(filter, where, parameters);
+        var filters = where.ToString();
+        var notFlagged = includeFlagged ? "" : NotFlagged;
         var size = (page.Size + 1).ToString(CultureInfo.InvariantCulture);
         var countSql = $"SELECT count(*) FROM {S}.tokens t LEFT JOIN {S}.nft_flags f ON f.chain_id = t.chain_id AND f.contract = t.contract AND f.token_id = t.token_id "
-            + "WHERE t.chain_id = @chain AND t.contract = @contract AND t.supply > 0" + where;
+            + "WHERE t.chain_id = @chain AND t.contract = @contract AND t.supply > 0" + notFlagged + filters;
         Func<CancellationToken, Task<List<TokenView>>> load;
         string queryText;
         if (order == TokenOrder.RarityRankAsc)
         {
-            var (ranked, unranked) = RarityPage(where.ToString(), after, parameters, size);
+            var (ranked, unranked) = RarityPage(filters, includeFlagged, after, parameters, size);
             queryText = ranked + "\n" + unranked;
             load = token => RarityRowsAsync(ranked, unranked, parameters, page.Size + 1, token);
         }
         else
         {
             var sql = $"SELECT {TokenColumns} FROM {S}.tokens t{TokenJoins} WHERE t.chain_id = @chain AND t.contract = @contract AND t.supply > 0"
-                + where + Keyset(order, after, parameters) + " ORDER BY " + OrderBy(order) + " LIMIT " + size;
+                + notFlagged + filters + Keyset(order, after, parameters) + " ORDER BY " + OrderBy(order) + " LIMIT " + size;
             queryText = sql;
             load = token => ListAsync(dataSource, sql, p => p.AddRange(Clone(parameters)), r => ReadToken(r), token);
         }
@@ -77,10 +79,12 @@ internal sealed class TokenQueries(NpgsqlDataSource dataSource, CatalogReadCache
     /// RARITY_RANK_ASC as two statements that each walk an index in its order: the ranked tokens from
     /// <c>token_rarity</c>'s (collection, rank, token id) index, then — only when they do not fill the page — the tokens
     /// not ranked yet, by id. A single <c>ORDER BY coalesce(rank, ∞), token_id</c> can use no index: Postgres would
-    /// join and sort every token that passes the filter to return the first 50. A cursor in the unranked tail needs only
-    /// the second statement (<c>Ranked</c> null).
+    /// join and sort every token that passes the filter to return the first 50. The ranked statement picks the page's
+    /// keys first and joins the documents and flags of those rows alone, not of every token that passes the filter
+    /// before the sort. A cursor in the unranked tail needs only the second statement (<c>Ranked</c> null).
     /// </summary>
-    private static (string? Ranked, string Unranked) RarityPage(string where, string[]? after, List<NpgsqlParameter> parameters, string size)
+    private static (string? Ranked, string Unranked) RarityPage(
+        string filters, bool includeFlagged, string[]? after, List<NpgsqlParameter> parameters, string size)
     {
         var afterRank = NoRank;
         if (after is not null)
@@ -91,16 +95,23 @@ internal sealed class TokenQueries(NpgsqlDataSource dataSource, CatalogReadCache
             parameters.Add(new NpgsqlParameter("afterId", id));
         }
 
+        // The subquery is named r, so TokenColumns' rarity columns read it.
         var ranked = after is not null && afterRank == NoRank
             ? null
-            : $"SELECT {TokenColumns} FROM {S}.token_rarity r JOIN {S}.tokens t ON t.chain_id = r.chain_id AND t.contract = r.contract AND t.token_id = r.token_id"
+            : $"SELECT {TokenColumns} FROM (SELECT r.chain_id, r.contract, r.token_id, r.rank, r.score, r.method FROM {S}.token_rarity r"
+                + $" JOIN {S}.tokens t ON t.chain_id = r.chain_id AND t.contract = r.contract AND t.token_id = r.token_id"
+                + " WHERE r.chain_id = @chain AND r.contract = @contract AND t.supply > 0"
+                + (includeFlagged ? "" : $" AND NOT EXISTS (SELECT 1 FROM {S}.nft_flags g WHERE g.chain_id = t.chain_id AND g.contract = t.contract "
+                    + "AND g.token_id = t.token_id AND (g.is_spam OR g.is_nsfw))")
+                + filters + (after is null ? "" : " AND (r.rank, r.token_id) > (@afterRank, @afterId::numeric)")
+                + " ORDER BY r.rank, r.token_id LIMIT " + size + ") r"
+                + $" JOIN {S}.tokens t ON t.chain_id = r.chain_id AND t.contract = r.contract AND t.token_id = r.token_id"
                 + $" LEFT JOIN {S}.metadata_docs m ON m.chain_id = t.chain_id AND m.contract = t.contract AND m.token_id = t.token_id"
                 + $" LEFT JOIN {S}.nft_flags f ON f.chain_id = t.chain_id AND f.contract = t.contract AND f.token_id = t.token_id"
-                + " WHERE r.chain_id = @chain AND r.contract = @contract AND t.supply > 0" + where
-                + (after is null ? "" : " AND (r.rank, r.token_id) > (@afterRank, @afterId::numeric)")
-                + " ORDER BY r.rank, r.token_id LIMIT " + size;
+                + " ORDER BY r.rank, r.token_id";
         var unranked = $"SELECT {TokenColumns} FROM {S}.tokens t{TokenJoins} WHERE t.chain_id = @chain AND t.contract = @contract AND t.supply > 0"
-            + " AND r.token_id IS NULL" + where + (after is not null && afterRank == NoRank ? " AND t.token_id > @afterId::numeric" : "")
+            + " AND r.token_id IS NULL" + (includeFlagged ? "" : NotFlagged) + filters
+            + (after is not null && afterRank == NoRank ? " AND t.token_id > @afterId::numeric" : "")
             + " ORDER BY t.token_id LIMIT " + size;
         return (ranked, unranked);
     }
@@ -175,13 +186,9 @@ internal sealed class TokenQueries(NpgsqlDataSource dataSource, CatalogReadCache
             count);
     }
 
-    private static void Filter(TokenFilterInput filter, bool includeFlagged, StringBuilder where, List<NpgsqlParameter> parameters)
+    /// <summary>The filter's conditions on <c>t</c>; the flags' condition is the caller's, as each statement joins them its way.</summary>
+    private static void Filter(TokenFilterInput filter, StringBuilder where, List<NpgsqlParameter> parameters)
     {
-        if (!includeFlagged)
-        {
-            where.Append(NotFlagged);
-        }
-
         for (var i = 0; i < filter.Traits.Count; i++)
         {
             var trait = filter.Traits[i];

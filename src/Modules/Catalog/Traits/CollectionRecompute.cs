@@ -25,13 +25,12 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
     private const string TakeOne =
         "SELECT chain_id, address, dirty_since FROM " + Schema + ".collection_dirty WHERE chain_id = $1 AND address = $2 FOR UPDATE";
 
-    // Token order is the ranker's input order, which breaks its ties: ascending ids, as the collection numbers them.
+    // Unordered: see RecomputeAsync.
     private const string LiveTokens =
         "SELECT t.token_id::text, COALESCE(m.attributes, '[]'::jsonb)::text "
         + "FROM " + Schema + ".tokens t "
         + "LEFT JOIN " + Schema + ".metadata_docs m ON m.chain_id = t.chain_id AND m.contract = t.contract AND m.token_id = t.token_id "
-        + "WHERE t.chain_id = $1 AND t.contract = $2 AND t.supply > 0 "
-        + "ORDER BY t.token_id";
+        + "WHERE t.chain_id = $1 AND t.contract = $2 AND t.supply > 0";
 
     private const string UpsertTraits =
         "INSERT INTO " + Schema + ".traits AS tr (chain_id, contract, normalized_name, name, value_type, display_type, max_value) "
@@ -86,6 +85,10 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
     {
         var tokens = await db.QueryAsync(LiveTokens, r => (Id: r.GetString(0), Attributes: r.GetString(1)), cancellationToken, chainId, contract)
             .ConfigureAwait(false);
+        // Token order is the ranker's input order, which breaks its ties: ascending ids, as the collection numbers them.
+        // Sorted here: Postgres would sort the rows with their attributes' text, megabytes that spill to disk. An id's
+        // text has no sign or leading zeros, so the shorter one is the smaller.
+        tokens.Sort((a, b) => a.Id.Length != b.Id.Length ? a.Id.Length.CompareTo(b.Id.Length) : string.CompareOrdinal(a.Id, b.Id));
         var traits = new CollectionTraits();
         foreach (var (_, attributes) in tokens)
         {
