@@ -17,10 +17,14 @@ internal static class CatalogSql
         "c.chain_id, c.address, c.standard, c.name, c.symbol, c.slug, c.description, c.image_url, c.banner_url, c.creator, "
         + "c.royalty_receiver, c.royalty_bps, c.max_supply::text, c.total_minted::text, c.deployed_block, c.created_at";
 
-    /// <summary>A token with its metadata document, rarity and flags: everything a <c>Token</c> shows but its hops.</summary>
+    /// <summary>
+    /// A token with its metadata document, rarity and flags: everything a <c>Token</c> shows but its hops. The attributes
+    /// stay <c>jsonb</c> (read as text by Npgsql): a <c>::text</c> here would convert every row that reaches a sort, not
+    /// only the rows sent.
+    /// </summary>
     public const string TokenColumns =
         "t.chain_id, t.contract, t.token_id::text, t.standard, t.owner, t.supply::text, t.minted_block, t.minted_at, "
-        + "m.token_uri, m.name, m.description, m.image_url, m.animation_url, m.attributes::text, m.status, m.error_code, m.error, "
+        + "m.token_uri, m.name, m.description, m.image_url, m.animation_url, m.attributes, m.status, m.error_code, m.error, "
         + "r.score, r.rank, r.method, coalesce(f.is_spam, false), coalesce(f.is_nsfw, false), coalesce(f.is_frozen, false), f.reason";
 
     public const string TokenJoins =

@@ -28,18 +28,30 @@ internal sealed class CollectionsByKey(NpgsqlDataSource dataSource, CatalogReadC
         return await LoadAsync(chains, addresses, cancellationToken).ConfigureAwait(false);
     }
 
+    // One key (a collection page) by primary key: a join with unnest costs the planner more than the lookup itself.
     private Task<List<CollectionView>> LoadAsync(string[] chains, string[] addresses, CancellationToken cancellationToken) =>
-        ListAsync(
-            dataSource,
-            $"SELECT {CollectionColumns} FROM {S}.collections c JOIN unnest(@chains::text[], @addresses::text[]) AS k(chain_id, address) "
-            + "ON c.chain_id = k.chain_id AND c.address = k.address",
-            p =>
-            {
-                p.AddWithValue("chains", chains);
-                p.AddWithValue("addresses", addresses);
-            },
-            r => ReadCollection(r),
-            cancellationToken);
+        chains.Length == 1
+            ? ListAsync(
+                dataSource,
+                $"SELECT {CollectionColumns} FROM {S}.collections c WHERE c.chain_id = @chain AND c.address = @address",
+                p =>
+                {
+                    p.AddWithValue("chain", chains[0]);
+                    p.AddWithValue("address", addresses[0]);
+                },
+                r => ReadCollection(r),
+                cancellationToken)
+            : ListAsync(
+                dataSource,
+                $"SELECT {CollectionColumns} FROM {S}.collections c JOIN unnest(@chains::text[], @addresses::text[]) AS k(chain_id, address) "
+                + "ON c.chain_id = k.chain_id AND c.address = k.address",
+                p =>
+                {
+                    p.AddWithValue("chains", chains);
+                    p.AddWithValue("addresses", addresses);
+                },
+                r => ReadCollection(r),
+                cancellationToken);
 
     protected override string KeyOf(CollectionView value) => value.Key;
 

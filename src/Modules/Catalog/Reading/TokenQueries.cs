@@ -46,19 +46,88 @@ internal sealed class TokenQueries(NpgsqlDataSource dataSource, CatalogReadCache
         var after = page.After is { } cursor ? PageCursor.Decode(cursor, list, order is TokenOrder.TokenIdAsc or TokenOrder.TokenIdDesc ? 1 : 2) : null;
         var where = new StringBuilder();
         var parameters = new List<NpgsqlParameter> { new("chain", chainId), new("contract", address) };
-        Filter(filter, includeFlagged, where, parameters);
-        var keyset = Keyset(order, after, parameters);
-        var sql = $"SELECT {TokenColumns} FROM {S}.tokens t{TokenJoins} WHERE t.chain_id = @chain AND t.contract = @contract AND t.supply > 0"
-            + where + keyset + " ORDER BY " + OrderBy(order) + " LIMIT " + (page.Size + 1).ToString(CultureInfo.InvariantCulture);
+        Filter(filter, where, parameters);
+        var filters = where.ToString();
+        var notFlagged = includeFlagged ? "" : NotFlagged;
+        var size = (page.Size + 1).ToString(CultureInfo.InvariantCulture);
         var countSql = $"SELECT count(*) FROM {S}.tokens t LEFT JOIN {S}.nft_flags f ON f.chain_id = t.chain_id AND f.contract = t.contract AND f.token_id = t.token_id "
-            + "WHERE t.chain_id = @chain AND t.contract = @contract AND t.supply > 0" + where;
-        var queryText = string.Join('\n', [sql, .. parameters.Select(p => p.ParameterName + "=" + Describe(p.Value))]);
+            + "WHERE t.chain_id = @chain AND t.contract = @contract AND t.supply > 0" + notFlagged + filters;
+        Func<CancellationToken, Task<List<TokenView>>> load;
+        string queryText;
+        if (order == TokenOrder.RarityRankAsc)
+        {
+            var (ranked, unranked) = RarityPage(filters, includeFlagged, after, parameters, size);
+            queryText = ranked + "\n" + unranked;
+            load = token => RarityRowsAsync(ranked, unranked, parameters, page.Size + 1, token);
+        }
+        else
+        {
+            var sql = $"SELECT {TokenColumns} FROM {S}.tokens t{TokenJoins} WHERE t.chain_id = @chain AND t.contract = @contract AND t.supply > 0"
+                + notFlagged + filters + Keyset(order, after, parameters) + " ORDER BY " + OrderBy(order) + " LIMIT " + size;
+            queryText = sql;
+            load = token => ListAsync(dataSource, sql, p => p.AddRange(Clone(parameters)), r => ReadToken(r), token);
+        }
+
         var rows = await cache.GetOrLoadAsync(
-            chainId, address, CollectionList, queryText,
-            token => ListAsync(dataSource, sql, p => p.AddRange(Clone(parameters)), r => ReadToken(r), token),
-            cancellationToken).ConfigureAwait(false);
+            chainId, address, CollectionList, string.Join('\n', [queryText, .. parameters.Select(p => p.ParameterName + "=" + Describe(p.Value))]),
+            load, cancellationToken).ConfigureAwait(false);
         return Page(rows, page, token => CursorOf(list, order, token), async token =>
             (int)await CountAsync(dataSource, countSql, p => p.AddRange(Clone(parameters.Where(x => !x.ParameterName.StartsWith("after", StringComparison.Ordinal)))), token).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// RARITY_RANK_ASC as two statements that each walk an index in its order: the ranked tokens from
+    /// <c>token_rarity</c>'s (collection, rank, token id) index, then — only when they do not fill the page — the tokens
+    /// not ranked yet, by id. A single <c>ORDER BY coalesce(rank, ∞), token_id</c> can use no index: Postgres would
+    /// join and sort every token that passes the filter to return the first 50. The ranked statement picks the page's
+    /// keys first and joins the documents and flags of those rows alone, not of every token that passes the filter
+    /// before the sort. A cursor in the unranked tail needs only the second statement (<c>Ranked</c> null).
+    /// </summary>
+    private static (string? Ranked, string Unranked) RarityPage(
+        string filters, bool includeFlagged, string[]? after, List<NpgsqlParameter> parameters, string size)
+    {
+        var afterRank = NoRank;
+        if (after is not null)
+        {
+            var id = after[^1];
+            afterRank = CatalogKeys.IsTokenId(id) && int.TryParse(after[0], CultureInfo.InvariantCulture, out var rank) ? rank : throw PageCursor.Bad();
+            parameters.Add(new NpgsqlParameter("afterRank", afterRank));
+            parameters.Add(new NpgsqlParameter("afterId", id));
+        }
+
+        // The subquery is named r, so TokenColumns' rarity columns read it.
+        var ranked = after is not null && afterRank == NoRank
+            ? null
+            : $"SELECT {TokenColumns} FROM (SELECT r.chain_id, r.contract, r.token_id, r.rank, r.score, r.method FROM {S}.token_rarity r"
+                + $" JOIN {S}.tokens t ON t.chain_id = r.chain_id AND t.contract = r.contract AND t.token_id = r.token_id"
+                + " WHERE r.chain_id = @chain AND r.contract = @contract AND t.supply > 0"
+                + (includeFlagged ? "" : $" AND NOT EXISTS (SELECT 1 FROM {S}.nft_flags g WHERE g.chain_id = t.chain_id AND g.contract = t.contract "
+                    + "AND g.token_id = t.token_id AND (g.is_spam OR g.is_nsfw))")
+                + filters + (after is null ? "" : " AND (r.rank, r.token_id) > (@afterRank, @afterId::numeric)")
+                + " ORDER BY r.rank, r.token_id LIMIT " + size + ") r"
+                + $" JOIN {S}.tokens t ON t.chain_id = r.chain_id AND t.contract = r.contract AND t.token_id = r.token_id"
+                + $" LEFT JOIN {S}.metadata_docs m ON m.chain_id = t.chain_id AND m.contract = t.contract AND m.token_id = t.token_id"
+                + $" LEFT JOIN {S}.nft_flags f ON f.chain_id = t.chain_id AND f.contract = t.contract AND f.token_id = t.token_id"
+                + " ORDER BY r.rank, r.token_id";
+        var unranked = $"SELECT {TokenColumns} FROM {S}.tokens t{TokenJoins} WHERE t.chain_id = @chain AND t.contract = @contract AND t.supply > 0"
+            + " AND r.token_id IS NULL" + (includeFlagged ? "" : NotFlagged) + filters
+            + (after is not null && afterRank == NoRank ? " AND t.token_id > @afterId::numeric" : "")
+            + " ORDER BY t.token_id LIMIT " + size;
+        return (ranked, unranked);
+    }
+
+    private async Task<List<TokenView>> RarityRowsAsync(string? ranked, string unranked, List<NpgsqlParameter> parameters, int size, CancellationToken cancellationToken)
+    {
+        var rows = ranked is null ? [] : await ListAsync(dataSource, ranked, p => p.AddRange(Clone(parameters)), r => ReadToken(r), cancellationToken).ConfigureAwait(false);
+        if (rows.Count < size)
+        {
+            // A recompute committing between the two statements could show a token in both; it is listed once.
+            var listed = rows.Select(t => t.TokenId).ToHashSet(StringComparer.Ordinal);
+            var tail = await ListAsync(dataSource, unranked, p => p.AddRange(Clone(parameters)), r => ReadToken(r), cancellationToken).ConfigureAwait(false);
+            rows.AddRange(tail.Where(t => listed.Add(t.TokenId)));
+        }
+
+        return rows.Count > size ? rows[..size] : rows;
     }
 
     /// <summary>
@@ -117,21 +186,20 @@ internal sealed class TokenQueries(NpgsqlDataSource dataSource, CatalogReadCache
             count);
     }
 
-    private static void Filter(TokenFilterInput filter, bool includeFlagged, StringBuilder where, List<NpgsqlParameter> parameters)
+    /// <summary>The filter's conditions on <c>t</c>; the flags' condition is the caller's, as each statement joins them its way.</summary>
+    private static void Filter(TokenFilterInput filter, StringBuilder where, List<NpgsqlParameter> parameters)
     {
-        if (!includeFlagged)
-        {
-            where.Append(NotFlagged);
-        }
-
         for (var i = 0; i < filter.Traits.Count; i++)
         {
             var trait = filter.Traits[i];
+            var values = trait.Values.Select(TraitText.Normalize).Distinct(StringComparer.Ordinal).ToArray();
+            // One value is `=`, not `= ANY`: the (name, value, token id) index then yields the tokens in id order, and
+            // Postgres merge-joins the filters' index scans instead of hashing them against every token.
             where.Append(CultureInfo.InvariantCulture,
                 $" AND EXISTS (SELECT 1 FROM {S}.token_traits x WHERE x.chain_id = t.chain_id AND x.contract = t.contract AND x.token_id = t.token_id "
-                + $"AND x.normalized_name = @tn{i} AND x.normalized_value = ANY(@tv{i}))");
+                + $"AND x.normalized_name = @tn{i} AND x.normalized_value {(values.Length == 1 ? "=" : "= ANY(")}@tv{i}{(values.Length == 1 ? "" : ")")})");
             parameters.Add(new NpgsqlParameter($"tn{i}", TraitText.Normalize(trait.Name)));
-            parameters.Add(new NpgsqlParameter($"tv{i}", trait.Values.Select(TraitText.Normalize).Distinct(StringComparer.Ordinal).ToArray()));
+            parameters.Add(values.Length == 1 ? new NpgsqlParameter($"tv{i}", values[0]) : new NpgsqlParameter($"tv{i}", values));
         }
 
         for (var i = 0; i < filter.NumericTraits.Count; i++)
@@ -167,7 +235,6 @@ internal sealed class TokenQueries(NpgsqlDataSource dataSource, CatalogReadCache
     private static string OrderBy(TokenOrder order) => order switch
     {
         TokenOrder.TokenIdDesc => "t.token_id DESC",
-        TokenOrder.RarityRankAsc => $"coalesce(r.rank, {NoRank}), t.token_id",
         TokenOrder.MintedAtDesc => "coalesce(t.minted_block, -1) DESC, t.token_id DESC",
         _ => "t.token_id",
     };
@@ -191,9 +258,6 @@ internal sealed class TokenQueries(NpgsqlDataSource dataSource, CatalogReadCache
         {
             case TokenOrder.TokenIdDesc:
                 return " AND t.token_id < @afterId::numeric";
-            case TokenOrder.RarityRankAsc:
-                parameters.Add(new NpgsqlParameter("afterRank", int.TryParse(after[0], CultureInfo.InvariantCulture, out var rank) ? rank : throw PageCursor.Bad()));
-                return $" AND (coalesce(r.rank, {NoRank}), t.token_id) > (@afterRank, @afterId::numeric)";
             case TokenOrder.MintedAtDesc:
                 parameters.Add(new NpgsqlParameter("afterBlock", long.TryParse(after[0], CultureInfo.InvariantCulture, out var block) ? block : throw PageCursor.Bad()));
                 return " AND (coalesce(t.minted_block, -1), t.token_id) < (@afterBlock, @afterId::numeric)";

@@ -28,13 +28,12 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
         + "  WHERE dirty_since <= now() - $1 ORDER BY dirty_since LIMIT 16) AS due "
         + "WHERE pg_try_advisory_xact_lock(hashtextextended('traits/' || chain_id || '/' || address, 0)) LIMIT 1";
 
-    // Token order is the ranker's input order, which breaks its ties: ascending ids, as the collection numbers them.
+    // Unordered: see RecomputeAsync.
     private const string LiveTokens =
         "SELECT t.token_id::text, COALESCE(m.attributes, '[]'::jsonb)::text "
         + "FROM " + Schema + ".tokens t "
         + "LEFT JOIN " + Schema + ".metadata_docs m ON m.chain_id = t.chain_id AND m.contract = t.contract AND m.token_id = t.token_id "
-        + "WHERE t.chain_id = $1 AND t.contract = $2 AND t.supply > 0 "
-        + "ORDER BY t.token_id";
+        + "WHERE t.chain_id = $1 AND t.contract = $2 AND t.supply > 0";
 
     private const string UpsertTraits =
         "INSERT INTO " + Schema + ".traits AS tr (chain_id, contract, normalized_name, name, value_type, display_type, max_value) "
@@ -59,18 +58,19 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
         + "AND NOT EXISTS (SELECT 1 FROM unnest($3::text[], $4::text[]) AS x(normalized_name, normalized_value) "
         + "  WHERE x.normalized_name = v.normalized_name AND x.normalized_value = v.normalized_value)";
 
+    private const string StoredRarity =
+        "SELECT token_id::text, score, rank, method FROM " + Schema + ".token_rarity WHERE chain_id = $1 AND contract = $2";
+
     private const string UpsertRarity =
         "INSERT INTO " + Schema + ".token_rarity AS r (chain_id, contract, token_id, score, rank, method, computed_at) "
         + "SELECT $1, $2, x.token_id::numeric, x.score, x.rank, $6, now() "
         + "FROM unnest($3::text[], $4::double precision[], $5::int[]) AS x(token_id, score, rank) "
         + "ON CONFLICT (chain_id, contract, token_id) DO UPDATE SET score = excluded.score, rank = excluded.rank, "
-        + "method = excluded.method, computed_at = excluded.computed_at "
-        + "WHERE (r.score, r.rank, r.method) IS DISTINCT FROM (excluded.score, excluded.rank, excluded.method)";
+        + "method = excluded.method, computed_at = excluded.computed_at";
 
+    // Only the ranks of tokens no longer live, by primary key: the few rows the diff found.
     private const string DeleteRarity =
-        "DELETE FROM " + Schema + ".token_rarity r WHERE r.chain_id = $1 AND r.contract = $2 "
-        // An anti-join (hashed), not `<> ALL(array)`, which compares every row with every id.
-        + "AND NOT EXISTS (SELECT 1 FROM unnest($3::text[]::numeric[]) AS x(token_id) WHERE x.token_id = r.token_id)";
+        "DELETE FROM " + Schema + ".token_rarity WHERE chain_id = $1 AND contract = $2 AND token_id = ANY($3::text[]::numeric[])";
 
     // Marked again while it ran (a backfill marks with every batch): due again only after as long as this pass took, so
     // a collection that keeps changing costs at most about half the time of one core.
@@ -92,6 +92,10 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
     {
         var tokens = await db.QueryAsync(LiveTokens, r => (Id: r.GetString(0), Attributes: r.GetString(1)), cancellationToken, chainId, contract)
             .ConfigureAwait(false);
+        // Token order is the ranker's input order, which breaks its ties: ascending ids, as the collection numbers them.
+        // Sorted here: Postgres would sort the rows with their attributes' text, megabytes that spill to disk. An id's
+        // text has no sign or leading zeros, so the shorter one is the smaller.
+        tokens.Sort((a, b) => a.Id.Length != b.Id.Length ? a.Id.Length.CompareTo(b.Id.Length) : string.CompareOrdinal(a.Id, b.Id));
         var traits = new CollectionTraits();
         foreach (var (_, attributes) in tokens)
         {
@@ -126,18 +130,53 @@ internal sealed class CollectionRecompute(CatalogDbContext db, CatalogReadVersio
             .ConfigureAwait(false);
 
         var ranks = OpenRarityRanker.Rank(traits.RankerInput);
-        var ids = tokens.Select(t => t.Id).ToArray();
-        await db.ExecuteAsync(
-            UpsertRarity,
-            cancellationToken,
-            chainId,
-            contract,
-            ids,
-            ranks.Select(r => r.Score).ToArray(),
-            ranks.Select(r => r.Rank).ToArray(),
-            OpenRarityRanker.Method).ConfigureAwait(false);
-        await db.ExecuteAsync(DeleteRarity, cancellationToken, chainId, contract, ids).ConfigureAwait(false);
+        await WriteRanksAsync(chainId, contract, [.. tokens.Select(t => t.Id)], ranks, cancellationToken).ConfigureAwait(false);
         return tokens.Count;
+    }
+
+    /// <summary>
+    /// Writes only what changed: the stored ranks are read (one index range) and compared here, so an unchanged token
+    /// costs no write, and the ranks of tokens no longer live are deleted by key. A set-based comparison in SQL
+    /// (<c>NOT EXISTS</c> against the ranked ids as an array) left the planner guessing the array's size and comparing
+    /// every stored row with every id: seconds for 10,000 tokens.
+    /// </summary>
+    private async Task WriteRanksAsync(string chainId, string contract, string[] ids, TokenRarityScore[] ranks, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<string, (double Score, int Rank, string Method)>(StringComparer.Ordinal);
+        foreach (var (id, score, rank, method) in await db.QueryAsync(
+            StoredRarity, r => (r.GetString(0), r.GetDouble(1), r.GetInt32(2), r.GetString(3)), cancellationToken, chainId, contract).ConfigureAwait(false))
+        {
+            stored[id] = (score, rank, method);
+        }
+
+        var changed = new List<int>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var now = (ranks[i].Score, ranks[i].Rank, OpenRarityRanker.Method);
+            if (!stored.Remove(ids[i], out var before) || before != now)
+            {
+                changed.Add(i);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            await db.ExecuteAsync(
+                UpsertRarity,
+                cancellationToken,
+                chainId,
+                contract,
+                changed.Select(i => ids[i]).ToArray(),
+                changed.Select(i => ranks[i].Score).ToArray(),
+                changed.Select(i => ranks[i].Rank).ToArray(),
+                OpenRarityRanker.Method).ConfigureAwait(false);
+        }
+
+        // What is left of the stored ranks belongs to tokens not live any more.
+        if (stored.Count > 0)
+        {
+            await db.ExecuteAsync(DeleteRarity, cancellationToken, chainId, contract, stored.Keys.ToArray()).ConfigureAwait(false);
+        }
     }
 
     private async Task<bool> RunAsync(TimeSpan debounce, CancellationToken cancellationToken)

@@ -161,6 +161,75 @@ public sealed class CatalogStreamTests(InfrastructureFixture infrastructure) : C
         }
     }
 
+    [Fact]
+    public async Task A_rarity_page_walks_the_rank_index_so_its_plan_needs_no_sort()
+    {
+        var address = "0x" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        await ExecuteAsync($"""
+            INSERT INTO catalog.collections (chain_id, address, standard, source, slug, deployed_log_index, created_at, updated_at)
+            VALUES ('{Chain}', '{address}', 'erc721', 'factory', '{address}', 0, now(), now());
+            INSERT INTO catalog.tokens (chain_id, contract, token_id, standard, owner, supply, burned, created_at, updated_at)
+            SELECT '{Chain}', '{address}', t, 'erc721', '{Alice}', 1, false, now(), now() FROM generate_series(1, 30) t;
+            INSERT INTO catalog.token_rarity (chain_id, contract, token_id, score, rank, method, computed_at)
+            SELECT '{Chain}', '{address}', t, t, 31 - t, 'openrarity', now() FROM generate_series(1, 30) t;
+            INSERT INTO catalog.token_traits (chain_id, contract, token_id, normalized_name, normalized_value)
+            SELECT '{Chain}', '{address}', t, 'hat', CASE WHEN t % 2 = 0 THEN 'cap' ELSE 'crown' END FROM generate_series(1, 30) t;
+            """);
+        var database = new NpgsqlConnectionStringBuilder(Environment.DatabaseConnectionString).Database;
+        var statements = new List<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string text
+                    && text.Contains(" catalog.token_rarity r", StringComparison.Ordinal))
+                {
+                    lock (statements)
+                    {
+                        statements.Add(text);
+                    }
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var page = (await GraphQLAsync("""
+            query($c: ChainId!, $a: Address!) { collection(chainId: $c, address: $a) {
+              tokens(first: 5, orderBy: RARITY_RANK_ASC, filter: { traits: [{ name: "Hat", values: ["Cap"] }] }) { edges { node { tokenId } } } } }
+            """, new { c = Chain, a = address })).Ok("collection");
+        Assert.Equal(["30", "28", "26", "24", "22"], TokenIds(page.GetProperty("tokens")));
+
+        string statement;
+        lock (statements)
+        {
+            statement = Assert.Single(statements);
+        }
+
+        // With sorts priced out, a plan still sorts only if no index yields the page's order: ranks must come from the
+        // (collection, rank, token id) index, not from sorting every token that passes the filter.
+        var explain = statement.Replace("@chain", $"'{Chain}'", StringComparison.Ordinal).Replace("@contract", $"'{address}'", StringComparison.Ordinal)
+            .Replace("@tn0", "'hat'", StringComparison.Ordinal).Replace("@tv0", "'cap'", StringComparison.Ordinal);
+        await using var connection = await Server.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(Ct);
+        await using (var off = new NpgsqlCommand("SET enable_sort = off", connection))
+        {
+            await off.ExecuteNonQueryAsync(Ct);
+        }
+
+#pragma warning disable CA2100 // The page's own statement, its parameters inlined by this test.
+        await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + explain, connection);
+#pragma warning restore CA2100
+        var plan = (string)(await command.ExecuteScalarAsync(Ct))!;
+        await using (var on = new NpgsqlCommand("RESET enable_sort", connection))
+        {
+            await on.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.DoesNotContain("\"Node Type\": \"Sort\"", plan, StringComparison.Ordinal);
+        Assert.Contains("ix_token_rarity_chain_id_contract_rank_token_id", plan, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A collection of this test alone (tokens 1–3): read versions and subscription topics live in the Redis every test
     /// shares, keyed by chain and address.
