@@ -22,6 +22,7 @@ internal sealed partial class ChainFollower(
     IServiceScopeFactory scopes,
     FollowerOptions options,
     FollowerStatusBoard board,
+    HeadSignal heads,
     TimeProvider time,
     ILogger logger)
 {
@@ -63,7 +64,8 @@ internal sealed partial class ChainFollower(
 
             if (!progressed)
             {
-                await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+                // A new head (newHeads) ends the wait at once; the poll interval bounds it when no notification comes.
+                await heads.WaitAsync(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
