@@ -166,10 +166,10 @@ internal static class IntentsBench
         await using var command = new NpgsqlCommand(
             """
             SELECT h,
-              (SELECT min(occurred_at) FROM indexing.outbox_messages WHERE schema = @minted AND payload LIKE '%' || h || '%'),
-              (SELECT min(published_at) FROM indexing.outbox_messages WHERE schema = @minted AND payload LIKE '%' || h || '%'),
-              (SELECT min(occurred_at) FROM catalog.outbox_messages WHERE schema = @upserted AND payload LIKE '%' || h || '%'),
-              (SELECT min(published_at) FROM catalog.outbox_messages WHERE schema = @upserted AND payload LIKE '%' || h || '%'),
+              (SELECT min(occurred_at) FROM indexing.outbox_messages WHERE schema = @minted AND payload::text LIKE '%' || h || '%'),
+              (SELECT min(published_at) FROM indexing.outbox_messages WHERE schema = @minted AND payload::text LIKE '%' || h || '%'),
+              (SELECT min(occurred_at) FROM catalog.outbox_messages WHERE schema = @upserted AND payload::text LIKE '%' || h || '%'),
+              (SELECT min(published_at) FROM catalog.outbox_messages WHERE schema = @upserted AND payload::text LIKE '%' || h || '%'),
               (SELECT min(updated_at) FROM orchestration.tx_intents WHERE tx_hash = h AND status = 'READY')
             FROM unnest(@hashes::text[]) AS h
             """, connection);
