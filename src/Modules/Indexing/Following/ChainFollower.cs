@@ -30,6 +30,9 @@ internal sealed partial class ChainFollower(
 
     private bool _backfillTurn;
 
+    /// <summary>Factories already stored as followed: a step at the head does not write them again.</summary>
+    private readonly HashSet<(string Address, long StartBlock)> _factoriesAdded = [];
+
     private string ChainKey => chain.Value;
 
     /// <summary>Follows until cancelled, the lease is lost (returns) or the chain halts (<see cref="FollowerHaltedException"/>).</summary>
@@ -210,10 +213,16 @@ internal sealed partial class ChainFollower(
 
     private async Task AddFactoriesAsync(IReadOnlyList<(string Address, long StartBlock)> factories, CancellationToken cancellationToken)
     {
+        if (factories.All(_factoriesAdded.Contains))
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<FollowerStore>();
         var checkpoint = await store.CheckpointAsync(ChainKey, cancellationToken).ConfigureAwait(false);
         await store.AddFactoriesAsync(ChainKey, factories, checkpoint?.LastBlock ?? -1, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        _factoriesAdded.UnionWith(factories);
     }
 
     /// <summary>
