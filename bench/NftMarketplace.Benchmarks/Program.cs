@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using NftMarketplace.Benchmarks;
 using NftMarketplace.Benchmarks.Catalog;
 using NftMarketplace.Benchmarks.Indexer;
+using NftMarketplace.Benchmarks.Intents;
 using NftMarketplace.Benchmarks.Media;
 using NftMarketplace.Benchmarks.Siwe;
 using NftMarketplace.BuildingBlocks.Mediation;
@@ -46,6 +47,12 @@ if (args is ["rarity", .. var rarityArgs])
 if (args is ["indexer", ..])
 {
     return await IndexerBench.RunAsync();
+}
+
+// ./nft bench intents [creators] [mints per creator]: mint intents from the block being mined to the READY frame.
+if (args is ["intents", .. var intentsArgs])
+{
+    return await IntentsBench.RunAsync(intentsArgs);
 }
 
 // Latency of the GraphQL transport against bare ASP.NET Core baselines, measured in one run on one

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using NftMarketplace.Benchmarks.Siwe;
 using NftMarketplace.Composition;
 
@@ -7,7 +9,8 @@ namespace NftMarketplace.Benchmarks.Indexer;
 /// <summary>
 /// The Host's composition and pipeline (<see cref="HostComposition"/>, as <c>src/Host/Program.cs</c> uses it) in this
 /// process on a free loopback port, on the bench's own servers and chain, with the product's default settings of the
-/// indexer (only the chain client's time-outs are longer): what a fresh deployment would do with the workload.
+/// indexer (only the chain client's time-outs are longer): what a fresh deployment would do with the workload. A bench
+/// case may change settings of its own (<c>overrides</c>).
 /// </summary>
 internal sealed class IndexerHost : IAsyncDisposable
 {
@@ -21,9 +24,13 @@ internal sealed class IndexerHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The Host's own address (<c>http://127.0.0.1:port/</c>).</summary>
+    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+
     public HostLog Log { get; }
 
-    public static async Task<IndexerHost> StartAsync(IReadOnlyDictionary<string, string> connectionStrings, Uri chain, string logFile)
+    public static async Task<IndexerHost> StartAsync(
+        IReadOnlyDictionary<string, string> connectionStrings, Uri chain, string logFile, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var log = new HostLog(logFile);
         using var signingKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -44,6 +51,11 @@ internal sealed class IndexerHost : IAsyncDisposable
         foreach (var (name, value) in connectionStrings)
         {
             settings["ConnectionStrings:" + name] = value;
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development, Args = [] });

@@ -21,12 +21,20 @@ public interface IConsumerRegistration
 
     IReadOnlyList<string> BindingKeys { get; }
 
+    /// <summary>
+    /// Null: the queue's messages are applied one at a time, in order. Otherwise the key of this message: messages of
+    /// different keys are applied concurrently (up to <c>Messaging:Prefetch</c>), those of one key in their order. Null
+    /// for a body it cannot read (the in-order path parks it).
+    /// </summary>
+    string? OrderingKey(ReadOnlyMemory<byte> body);
+
     /// <summary>Applies one message exactly once, in its own DI scope.</summary>
     /// <exception cref="MalformedMessageException">The message can never be handled.</exception>
     Task<DeliveryOutcome> DeliverAsync(IServiceProvider scopedServices, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
 }
 
-internal sealed class InboxConsumer<TEvent, THandler, TContext>(string queue, IReadOnlyList<string> bindingKeys) : IConsumerRegistration
+internal sealed class InboxConsumer<TEvent, THandler, TContext>(string queue, IReadOnlyList<string> bindingKeys, Func<TEvent, string>? orderingKey = null)
+    : IConsumerRegistration
     where TEvent : IIntegrationEvent
     where THandler : class, IIntegrationEventHandler<TEvent>
     where TContext : ModuleDbContext
@@ -36,6 +44,23 @@ internal sealed class InboxConsumer<TEvent, THandler, TContext>(string queue, IR
     public string Exchange => TEvent.Exchange;
 
     public IReadOnlyList<string> BindingKeys => bindingKeys;
+
+    public string? OrderingKey(ReadOnlyMemory<byte> body)
+    {
+        if (orderingKey is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return orderingKey(EventEnvelope.Deserialize<TEvent>(body.Span));
+        }
+        catch (MalformedMessageException)
+        {
+            return null;
+        }
+    }
 
     public async Task<DeliveryOutcome> DeliverAsync(IServiceProvider scopedServices, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {

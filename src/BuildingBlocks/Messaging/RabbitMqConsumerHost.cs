@@ -12,7 +12,9 @@ namespace NftMarketplace.BuildingBlocks.Messaging;
 /// Runs every registered consumer. A delivery is acknowledged only after its effect has
 /// committed (or it was a duplicate); a failure goes through the retry queue, and after the
 /// last attempt the message is parked (published to its parking queue with confirms, then
-/// acknowledged). Nothing is ever acknowledged without having been handled or parked.
+/// acknowledged). Nothing is ever acknowledged without having been handled or parked. A queue is applied one message
+/// at a time, in order, unless its registration gives ordering keys: then each message is applied after the previous one
+/// of its key only, and the next delivery is taken at once (the prefetch bounds how many are in flight).
 /// </summary>
 internal sealed partial class RabbitMqConsumerHost(
     IConnection connection,
@@ -28,6 +30,10 @@ internal sealed partial class RabbitMqConsumerHost(
     private readonly List<IChannel> _channels = [];
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>Per queue and ordering key, the last delivery started: the next of that key runs after it.</summary>
+    private readonly Dictionary<(string Queue, string Key), Task> _tails = [];
+    private readonly Lock _tailsGate = new();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var registration in consumers)
@@ -36,7 +42,9 @@ internal sealed partial class RabbitMqConsumerHost(
             _channels.Add(channel);
             await channel.BasicQosAsync(0, options.Value.Prefetch, global: false, cancellationToken).ConfigureAwait(false);
             var consumer = new AsyncEventingBasicConsumer(channel);
-            consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(channel, registration, delivery);
+            consumer.ReceivedAsync += (_, delivery) => registration.OrderingKey(delivery.Body) is { } key
+                ? StartAfterSameKey(channel, registration, key, delivery)
+                : OnReceivedAsync(channel, registration, delivery);
             await channel.BasicConsumeAsync(registration.Queue, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -44,10 +52,66 @@ internal sealed partial class RabbitMqConsumerHost(
     public async Task StopAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        Task[] running;
+        lock (_tailsGate)
+        {
+            running = [.. _tails.Values];
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
         foreach (var channel in _channels)
         {
             // Unacknowledged deliveries return to their queues when the channel closes.
             await channel.CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Chains the delivery after the last one of its key and returns at once, so the channel hands out the next. Called
+    /// for one delivery at a time (the channel's dispatch is sequential), so a key's chain follows the queue's order.
+    /// </summary>
+    private Task StartAfterSameKey(IChannel channel, IConsumerRegistration registration, string key, BasicDeliverEventArgs delivery)
+    {
+        // The client reuses the body's memory once this handler returns.
+        var copy = new BasicDeliverEventArgs(
+            delivery.ConsumerTag, delivery.DeliveryTag, delivery.Redelivered, delivery.Exchange, delivery.RoutingKey,
+            delivery.BasicProperties, delivery.Body.ToArray(), CancellationToken.None);
+        var slot = (registration.Queue, key);
+        lock (_tailsGate)
+        {
+            var previous = _tails.GetValueOrDefault(slot) ?? Task.CompletedTask;
+            var next = RunAfterAsync(previous, channel, registration, copy);
+            _tails[slot] = next;
+            _ = next.ContinueWith(
+                done =>
+                {
+                    lock (_tailsGate)
+                    {
+                        if (_tails.TryGetValue(slot, out var last) && last == done)
+                        {
+                            _tails.Remove(slot);
+                        }
+                    }
+                },
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAfterAsync(Task previous, IChannel channel, IConsumerRegistration registration, BasicDeliverEventArgs delivery)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // Off the channel's dispatch: the next delivery is handed out while this one is applied.
+        await Task.Yield();
+        try
+        {
+            await OnReceivedAsync(channel, registration, delivery).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The channel closed under it (shutting down, broker gone): the delivery stays unacknowledged and comes again.
+            LogUnsettled(ex, registration.Queue, delivery.BasicProperties.MessageId);
         }
     }
 
@@ -159,6 +223,9 @@ internal sealed partial class RabbitMqConsumerHost(
 
     [LoggerMessage(LogLevel.Warning, "Message {MessageId} on {Queue} failed attempt {Attempt} of {MaxAttempts}; it will be retried")]
     private partial void LogWillRetry(Exception exception, string queue, string? messageId, int attempt, int maxAttempts);
+
+    [LoggerMessage(LogLevel.Warning, "Message {MessageId} on {Queue} could not be settled; the broker delivers it again")]
+    private partial void LogUnsettled(Exception exception, string queue, string? messageId);
 
     [LoggerMessage(LogLevel.Error, "Could not park a message from {Queue}; it goes round the retry path again")]
     private partial void LogParkingFailed(Exception exception, string queue);

@@ -23,6 +23,40 @@ public interface IMessagePublisher
     /// </summary>
     /// <exception cref="PublishException">The broker refused the message, or could route neither it nor its unrouted copy.</exception>
     Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A batch: messages published through it go out in the order <see cref="IPublishBatch.PublishAsync"/> is called,
+    /// each completing at its own confirm, without one confirm round trip per message. Dispose it when all completed.
+    /// </summary>
+    Task<IPublishBatch> BeginBatchAsync(CancellationToken cancellationToken) => Task.FromResult<IPublishBatch>(new SequentialBatch(this));
+}
+
+/// <summary>Publishes of one batch (see <see cref="IMessagePublisher.BeginBatchAsync"/>).</summary>
+public interface IPublishBatch : IAsyncDisposable
+{
+    /// <inheritdoc cref="IMessagePublisher.PublishAsync"/>
+    Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>A batch of a publisher without one: each message on its own, one after another.</summary>
+internal sealed class SequentialBatch(IMessagePublisher publisher) : IPublishBatch
+{
+    private Task _last = Task.CompletedTask;
+
+    public Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var previous = _last;
+        _last = After(previous, message, cancellationToken);
+        return _last;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task After(Task previous, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await publisher.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+    }
 }
 
 /// <summary>
@@ -65,6 +99,54 @@ internal sealed partial class RabbitMqPublisher(IConnection connection, ILogger<
             // A channel that failed a publish may be closed or in an unknown state: never reuse it.
             await channel.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// One channel carries the whole batch: the client sends a channel's publishes in the order they are started (its
+    /// confirm lock is taken in turn), so the broker receives them in order, and the confirms come back while later
+    /// messages are on their way instead of one round trip per message.
+    /// </summary>
+    public async Task<IPublishBatch> BeginBatchAsync(CancellationToken cancellationToken) =>
+        new ChannelBatch(this, await RentAsync(cancellationToken).ConfigureAwait(false));
+
+    private sealed class ChannelBatch(RabbitMqPublisher publisher, IChannel channel) : IPublishBatch
+    {
+        private readonly List<Task> _publishes = [];
+
+        public Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(message);
+            var publish = publisher.PublishOnAsync(channel, message, cancellationToken);
+            _publishes.Add(publish);
+            return publish;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Task.WhenAll(_publishes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (channel.IsOpen && _publishes.All(p => p.IsCompletedSuccessfully))
+            {
+                publisher._channels.Add(channel);
+            }
+            else
+            {
+                // A channel that failed a publish may be closed or in an unknown state: never reuse it.
+                await channel.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task PublishOnAsync(IChannel channel, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PublishConfirmedAsync(channel, message.Exchange, message.RoutingKey, message, extraHeaders: null, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (PublishReturnException returned) when (CanDivert(returned, message))
+        {
+            await DivertUnroutedAsync(channel, message, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -43,6 +43,27 @@ public sealed class ModuleBuilder<TContext>(IHostApplicationBuilder host)
         host.Services.AddSingleton<IConsumerRegistration>(new InboxConsumer<TEvent, THandler, TContext>(queue, bindingKeys));
         return this;
     }
+
+    /// <summary>
+    /// As <see cref="Consume{TEvent, THandler}"/>, but messages of different <paramref name="orderingKey"/>s are applied
+    /// concurrently (up to <c>Messaging:Prefetch</c> at once) while those of one key keep their order: for handlers whose
+    /// messages only depend on others of the same key, so a burst does not queue behind one handler at a time.
+    /// </summary>
+    public ModuleBuilder<TContext> ConsumeConcurrently<TEvent, THandler>(string queue, Func<TEvent, string> orderingKey, params string[] bindingKeys)
+        where TEvent : IIntegrationEvent
+        where THandler : class, IIntegrationEventHandler<TEvent>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(queue);
+        ArgumentNullException.ThrowIfNull(orderingKey);
+        if (bindingKeys.Length == 0)
+        {
+            throw new ArgumentException("A consumer needs at least one binding key.", nameof(bindingKeys));
+        }
+
+        host.Services.AddScoped<THandler>();
+        host.Services.AddSingleton<IConsumerRegistration>(new InboxConsumer<TEvent, THandler, TContext>(queue, bindingKeys, orderingKey));
+        return this;
+    }
 }
 
 public static class ModuleRegistration

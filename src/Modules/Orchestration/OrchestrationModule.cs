@@ -42,8 +42,11 @@ public static class OrchestrationModule
 
         builder.AddModule<OrchestrationDbContext>(Schema)
             .Publishes<IntentStatusChanged>()
-            .Consume<CollectionUpserted, ReadyOnCollectionUpserted>(ReadyOnCollectionUpserted.Queue, CollectionUpserted.All)
-            .Consume<MintsUpserted, ReadyOnMintsUpserted>(ReadyOnMintsUpserted.Queue, MintsUpserted.All);
+            // A burst of mints (a block of them) must not become READY one consumer transaction after another: each
+            // transaction's (or collection's) messages keep their order, the others are applied meanwhile.
+            .ConsumeConcurrently<CollectionUpserted, ReadyOnCollectionUpserted>(
+                ReadyOnCollectionUpserted.Queue, e => $"{e.ChainId} {e.Contract}", CollectionUpserted.All)
+            .ConsumeConcurrently<MintsUpserted, ReadyOnMintsUpserted>(ReadyOnMintsUpserted.Queue, e => $"{e.ChainId} {e.TxHash}", MintsUpserted.All);
 
         builder.AddGraphQLContributor<OrchestrationGraphQL>();
         builder.AddDataLoader<IntentsById>();

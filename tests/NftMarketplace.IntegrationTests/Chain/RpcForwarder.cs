@@ -21,6 +21,7 @@ public sealed class RpcForwarder : IAsyncDisposable
     private int _failing;
     private int _requests;
     private int _forwarded;
+    private int _webSocketRequests;
 
     private RpcForwarder(WebApplication app, Uri node)
     {
@@ -39,6 +40,9 @@ public sealed class RpcForwarder : IAsyncDisposable
     public int Requests => Volatile.Read(ref _requests);
 
     public int Forwarded => Volatile.Read(ref _forwarded);
+
+    /// <summary>WebSocket upgrade requests: this endpoint speaks HTTP only and refuses them, as a provider without WebSocket does.</summary>
+    public int WebSocketRequests => Volatile.Read(ref _webSocketRequests);
 
     public static async Task<RpcForwarder> StartAsync(Uri node, bool failing = false)
     {
@@ -64,6 +68,17 @@ public sealed class RpcForwarder : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            if (string.Equals(context.Request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _webSocketRequests);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
         if (Failing)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

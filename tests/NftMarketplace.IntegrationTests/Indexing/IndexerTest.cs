@@ -123,11 +123,14 @@ public abstract class IndexerTest(InfrastructureFixture infrastructure) : Isolat
         return await query(scope.ServiceProvider.GetRequiredService<IndexingDbContext>());
     }
 
-    /// <summary>Registers the private chain (1 confirmation) with its endpoint and the factory when given, then enables it.</summary>
-    protected async Task RegisterChainAsync(string? factory = null, long startBlock = 0)
+    /// <summary>
+    /// Registers the private chain (1 confirmation) with its endpoint (the node's, or <paramref name="endpoint"/> in front
+    /// of it) and the factory when given, then enables it.
+    /// </summary>
+    protected async Task RegisterChainAsync(string? factory = null, long startBlock = 0, Uri? endpoint = null)
     {
         await SendAsync(new AddChain(Chain, "Private test chain", "ETH", 18, null, null, 1, false));
-        await SendAsync(new AddChainEndpoint(Chain, Anvil.Rpc.ToString().TrimEnd('/'), 0, 1, null, true));
+        await SendAsync(new AddChainEndpoint(Chain, (endpoint ?? Anvil.Rpc).ToString().TrimEnd('/'), 0, 1, null, true));
         if (factory is not null)
         {
             await SendAsync(new AddChainContract(Chain, ContractNames.NftFactory, Address.Parse(factory), startBlock, null));

@@ -22,12 +22,16 @@ internal sealed partial class ChainFollower(
     IServiceScopeFactory scopes,
     FollowerOptions options,
     FollowerStatusBoard board,
+    HeadSignal heads,
     TimeProvider time,
     ILogger logger)
 {
     private const string ZeroHash = "0x0000000000000000000000000000000000000000000000000000000000000000";
 
     private bool _backfillTurn;
+
+    /// <summary>Factories already stored as followed: a step at the head does not write them again.</summary>
+    private readonly HashSet<(string Address, long StartBlock)> _factoriesAdded = [];
 
     // Logs per block of the last backfill range, which sizes the next one; null before the first.
     private double? _logsPerBlock;
@@ -69,7 +73,8 @@ internal sealed partial class ChainFollower(
 
             if (!progressed)
             {
-                await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+                // A new head (newHeads) ends the wait at once; the poll interval bounds it when no notification comes.
+                await heads.WaitAsync(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -214,10 +219,16 @@ internal sealed partial class ChainFollower(
 
     private async Task AddFactoriesAsync(IReadOnlyList<(string Address, long StartBlock)> factories, CancellationToken cancellationToken)
     {
+        if (factories.All(_factoriesAdded.Contains))
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<FollowerStore>();
         var checkpoint = await store.CheckpointAsync(ChainKey, cancellationToken).ConfigureAwait(false);
         await store.AddFactoriesAsync(ChainKey, factories, checkpoint?.LastBlock ?? -1, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        _factoriesAdded.UnionWith(factories);
     }
 
     /// <summary>

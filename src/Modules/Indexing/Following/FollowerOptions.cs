@@ -11,6 +11,15 @@ public sealed class FollowerOptions
     /// <summary>Wait between head polls of a follower that has caught up.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Whether a follower subscribes to <c>newHeads</c> over WebSocket (its endpoint's URL with the scheme ws(s)) to
+    /// look at once when a block arrives; the poll stays the fallback.
+    /// </summary>
+    public bool NewHeads { get; set; } = true;
+
+    /// <summary>Longest wait before the <c>newHeads</c> subscription is tried again after it failed (it starts at one second and doubles).</summary>
+    public TimeSpan NewHeadsMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the registry's chains and factories are read again, so a chain enabled at run time is followed within it.</summary>
     public TimeSpan ChainRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -55,6 +64,11 @@ public sealed class FollowerOptions
         if (PollInterval < TimeSpan.FromMilliseconds(10))
         {
             yield return $"{Section}:{nameof(PollInterval)} must be at least 00:00:00.010 (got {PollInterval}).";
+        }
+
+        if (NewHeadsMaxBackoff < TimeSpan.FromSeconds(1))
+        {
+            yield return $"{Section}:{nameof(NewHeadsMaxBackoff)} must be at least 00:00:01 (got {NewHeadsMaxBackoff}).";
         }
 
         if (ChainRefreshInterval < TimeSpan.FromMilliseconds(100))

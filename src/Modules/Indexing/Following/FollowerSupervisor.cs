@@ -21,6 +21,7 @@ namespace NftMarketplace.Modules.Indexing.Following;
 internal sealed partial class FollowerSupervisor(
     IServiceScopeFactory scopes,
     IChainRpcClientFactory clients,
+    IChainEndpointSource endpoints,
     IConfiguration configuration,
     IOptions<FollowerOptions> options,
     FollowerStatusBoard board,
@@ -135,9 +136,23 @@ internal sealed partial class FollowerSupervisor(
                 await using (lease.ConfigureAwait(false))
                 {
                     LogFollowing(chain.Value);
-                    var follower = new ChainFollower(
-                        chain, () => followed.Confirmations, lease, data, scopes, settings, board, time, loggers.CreateLogger<ChainFollower>());
-                    await follower.RunAsync(() => followed.Factories, cancellationToken).ConfigureAwait(false);
+                    // Only the lease holder subscribes to new heads, for as long as it follows.
+                    using var heads = new HeadSignal();
+                    using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    var watcher = settings.NewHeads
+                        ? Task.Run(() => new HeadWatcher(chain, endpoints, heads, settings, time, loggers.CreateLogger<HeadWatcher>()).RunAsync(watching.Token), CancellationToken.None)
+                        : Task.CompletedTask;
+                    try
+                    {
+                        var follower = new ChainFollower(
+                            chain, () => followed.Confirmations, lease, data, scopes, settings, board, heads, time, loggers.CreateLogger<ChainFollower>());
+                        await follower.RunAsync(() => followed.Factories, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        await watching.CancelAsync().ConfigureAwait(false);
+                        await watcher.ConfigureAwait(false);
+                    }
                 }
 
                 board.Update(chain.Value, s => s with { HoldsLease = false });

@@ -41,7 +41,9 @@ public static class ProbeHost
         builder.AddPlatform();
         builder.AddModule<ProbeDbContext>(ProbeDbContext.SchemaName)
             .Publishes<ThingRecorded>()
-            .Consume<ThingRecorded, ThingRecordedHandler>(ThingRecorded.Queue, "thing.recorded");
+            .Publishes<KeyedThingRecorded>()
+            .Consume<ThingRecorded, ThingRecordedHandler>(ThingRecorded.Queue, "thing.recorded")
+            .ConsumeConcurrently<KeyedThingRecorded, KeyedThingRecordedHandler>(KeyedThingRecorded.Queue, e => e.Key, "keyed.recorded");
         builder.Services.AddSingleton(calls);
 
         if (!withOutboxRelay)

@@ -67,6 +67,50 @@ public sealed record ThingRecorded(Guid ThingId, string Name, bool Poison = fals
     public string RoutingKey => "thing.recorded";
 }
 
+/// <summary>An event of the queue applied concurrently across <see cref="Key"/>s (in order within one).</summary>
+public sealed record KeyedThingRecorded(string Key, int Sequence) : IntegrationEvent, IIntegrationEvent
+{
+    public const string Queue = "probe.keyed_recorded";
+
+    public static string Exchange => ThingRecorded.ExchangeName;
+
+    public static string Schema => "probe.keyed_recorded";
+
+    public static int Version => 1;
+
+    public string RoutingKey => "keyed.recorded";
+}
+
+public sealed record RecordKeyedThing(string Key, int Sequence) : ICommand<bool>;
+
+internal sealed class RecordKeyedThingHandler(ProbeDbContext db) : IRequestHandler<RecordKeyedThing, bool>
+{
+    public Task<bool> Handle(RecordKeyedThing request, CancellationToken cancellationToken)
+    {
+        db.AddIntegrationEvent(new KeyedThingRecorded(request.Key, request.Sequence));
+        return Task.FromResult(true);
+    }
+}
+
+/// <summary>A slow handler: each application takes a while, so applications of different keys overlap if they may.</summary>
+internal sealed class KeyedThingRecordedHandler(HandlerCalls calls) : IIntegrationEventHandler<KeyedThingRecorded>
+{
+    public static readonly TimeSpan Work = TimeSpan.FromMilliseconds(200);
+
+    public async Task Handle(KeyedThingRecorded @event, CancellationToken cancellationToken)
+    {
+        calls.EnterKeyed(@event.Key, @event.Sequence);
+        try
+        {
+            await Task.Delay(Work, cancellationToken);
+        }
+        finally
+        {
+            calls.LeaveKeyed(@event.Key);
+        }
+    }
+}
+
 public sealed record RecordThing(string Name, bool Poison = false, bool FailAfterRaising = false) : ICommand<Guid>;
 
 internal sealed class RecordThingHandler(ProbeDbContext db, HandlerCalls calls, IServiceScopeFactory scopes) : IRequestHandler<RecordThing, Guid>
@@ -95,6 +139,42 @@ public sealed class HandlerCalls
     public int For(Guid eventId) => _calls.GetValueOrDefault(eventId);
 
     internal void Record(Guid eventId) => _calls.AddOrUpdate(eventId, 1, (_, n) => n + 1);
+
+    private readonly ConcurrentQueue<(string Key, int Sequence)> _keyed = new();
+    private readonly ConcurrentDictionary<string, int> _keyedInFlight = new();
+    private int _inFlight;
+    private int _mostInFlight;
+    private int _sameKeyOverlaps;
+
+    /// <summary>Keyed events in the order their application started.</summary>
+    public IReadOnlyList<(string Key, int Sequence)> Keyed => [.. _keyed];
+
+    /// <summary>Most keyed events applied at the same moment.</summary>
+    public int MostKeyedInFlight => Volatile.Read(ref _mostInFlight);
+
+    /// <summary>Times an event started while another of its key was still being applied.</summary>
+    public int SameKeyOverlaps => Volatile.Read(ref _sameKeyOverlaps);
+
+    internal void EnterKeyed(string key, int sequence)
+    {
+        _keyed.Enqueue((key, sequence));
+        if (_keyedInFlight.AddOrUpdate(key, 1, (_, n) => n + 1) > 1)
+        {
+            Interlocked.Increment(ref _sameKeyOverlaps);
+        }
+
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var most = Volatile.Read(ref _mostInFlight); now > most; most = Volatile.Read(ref _mostInFlight))
+        {
+            Interlocked.CompareExchange(ref _mostInFlight, now, most);
+        }
+    }
+
+    internal void LeaveKeyed(string key)
+    {
+        Interlocked.Decrement(ref _inFlight);
+        _keyedInFlight.AddOrUpdate(key, 0, (_, n) => n - 1);
+    }
 
     /// <summary>Side effects run after a commit, each with whether its change was visible to another connection then.</summary>
     public IReadOnlyDictionary<string, bool> AfterCommit => _afterCommit;
