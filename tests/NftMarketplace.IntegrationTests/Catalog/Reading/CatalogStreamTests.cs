@@ -121,25 +121,8 @@ public sealed class CatalogStreamTests(InfrastructureFixture infrastructure) : C
             SELECT '{Chain}', '0x' || lpad(to_hex(1000 + t), 64, '0'), 0, 0, 'MINT', '{Big}', t, '0x0000000000000000000000000000000000000000', '{Alice}', 1,
               t, '{Hash}', now() FROM generate_series(1, 60) t;
             """);
-        var database = new NpgsqlConnectionStringBuilder(Environment.DatabaseConnectionString).Database;
         var statements = new List<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string text
-                    && text.Contains(" catalog.", StringComparison.Ordinal) && !text.Contains("outbox_messages", StringComparison.Ordinal))
-                {
-                    lock (statements)
-                    {
-                        statements.Add(text);
-                    }
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = CaptureStatements(statements, text => text.Contains(" catalog.", StringComparison.Ordinal) && !text.Contains("outbox_messages", StringComparison.Ordinal));
 
         var page = (await GraphQLAsync("""
             query($c: ChainId!, $a: Address!) { collection(chainId: $c, address: $a) { name stats { itemsCount } traits { name }
@@ -175,25 +158,8 @@ public sealed class CatalogStreamTests(InfrastructureFixture infrastructure) : C
             INSERT INTO catalog.token_traits (chain_id, contract, token_id, normalized_name, normalized_value)
             SELECT '{Chain}', '{address}', t, 'hat', CASE WHEN t % 2 = 0 THEN 'cap' ELSE 'crown' END FROM generate_series(1, 30) t;
             """);
-        var database = new NpgsqlConnectionStringBuilder(Environment.DatabaseConnectionString).Database;
         var statements = new List<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string text
-                    && text.Contains(" catalog.token_rarity r", StringComparison.Ordinal))
-                {
-                    lock (statements)
-                    {
-                        statements.Add(text);
-                    }
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = CaptureStatements(statements, text => text.Contains(" catalog.token_rarity r", StringComparison.Ordinal));
 
         var page = (await GraphQLAsync("""
             query($c: ChainId!, $a: Address!) { collection(chainId: $c, address: $a) {
@@ -260,5 +226,28 @@ public sealed class CatalogStreamTests(InfrastructureFixture infrastructure) : C
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         db.AddIntegrationEvent(recorded);
         await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>Adds to <paramref name="statements"/> every statement on this test's database that <paramref name="keep"/> accepts, until disposed.</summary>
+    private ActivityListener CaptureStatements(List<string> statements, Func<string, bool> keep)
+    {
+        var database = new NpgsqlConnectionStringBuilder(Environment.DatabaseConnectionString).Database;
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string text && keep(text))
+                {
+                    lock (statements)
+                    {
+                        statements.Add(text);
+                    }
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 }
