@@ -117,3 +117,23 @@ public sealed class BurnBatch1155Function : FunctionMessage
     [Parameter("uint256[]", "values", 3)]
     public List<BigInteger> Values { get; set; } = [];
 }
+
+/// <summary>ERC-1155 <c>safeBatchTransferFrom</c>, inherited from OpenZeppelin: by the holder or an approved operator.</summary>
+[Function("safeBatchTransferFrom")]
+public sealed class SafeBatchTransferFromFunction : FunctionMessage
+{
+    [Parameter("address", "from", 1)]
+    public string From { get; set; } = "";
+
+    [Parameter("address", "to", 2)]
+    public string To { get; set; } = "";
+
+    [Parameter("uint256[]", "ids", 3)]
+    public List<BigInteger> Ids { get; set; } = [];
+
+    [Parameter("uint256[]", "values", 4)]
+    public List<BigInteger> Values { get; set; } = [];
+
+    [Parameter("bytes", "data", 5)]
+    public byte[] Data { get; set; } = [];
+}

@@ -76,3 +76,17 @@ public sealed class Approve721Function : FunctionMessage
 /// <summary>The cap on tokens ever minted; 0 = unlimited.</summary>
 [Function("maxSupply", "uint256")]
 public sealed class MaxSupply721Function : FunctionMessage;
+
+/// <summary>ERC-721 <c>transferFrom</c>, inherited from OpenZeppelin: by the owner, an approved address or an operator.</summary>
+[Function("transferFrom")]
+public sealed class TransferFromFunction : FunctionMessage
+{
+    [Parameter("address", "from", 1)]
+    public string From { get; set; } = "";
+
+    [Parameter("address", "to", 2)]
+    public string To { get; set; } = "";
+
+    [Parameter("uint256", "tokenId", 3)]
+    public BigInteger TokenId { get; set; }
+}
